@@ -1,0 +1,35 @@
+package dev.pathspace.api;
+
+/**
+ * A diffusion-based sampler (DIS, PIS, DDS, bridge, Langevin): it knows its prior, its reference process
+ * and its controls, and unrolls a batch of trajectories into log Radon–Nikodym terms.
+ */
+public interface PathSampler {
+  /** Registry key. */
+  String id();
+
+  /** The schedule used when the configuration does not name one. */
+  String defaultSchedule();
+
+  /**
+   * Fails with a {@link ConfigException} naming the valid choices if this sampler cannot use the
+   * schedule or the target.
+   */
+  void validate(SdeSchedule schedule, Target target);
+
+  /** Whether the sampler has trainable parameters (the Langevin baseline has none). */
+  default boolean trainable() {
+    return true;
+  }
+
+  /**
+   * A copy of this sampler whose (generative) control is replaced by a fixed field, e.g. a closed-form
+   * optimal control in analytic tests; empty if the sampler does not support it.
+   */
+  default java.util.Optional<PathSampler> withControl(ControlField control) {
+    return java.util.Optional.empty();
+  }
+
+  /** Builds the unrolled simulation for one batch. */
+  RndTerms simulate(GraphContext g, SimulationRequest request);
+}

@@ -1,0 +1,34 @@
+package dev.pathspace.api;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Per-trajectory decomposition of {@code rnd = log dP_model/dP_target-path − log Z} (spec §0): each term is
+ * a {@code [B]} tensor, so that {@code −E[rnd]} is an ELBO, {@code exp(−rnd)} are importance weights and
+ * {@code rnd ≡ −log Z} at the optimum.
+ *
+ * @param initial log prior density of X_0 (and other start terms)
+ * @param running running cost Σ (control energy, divergence corrections) · Δt
+ * @param ito stochastic integral Σ ⟨a, ΔB⟩ (zero tensor when not requested)
+ * @param terminal terminal cost, e.g. log p_ref(X_T) − log ρ(X_T) or −log ρ(X_T)
+ * @param samples the terminal states X_T, {@code [B, d]}
+ */
+public record RndTerms(
+    Operand<TFloating> initial,
+    Operand<TFloating> running,
+    Operand<TFloating> ito,
+    Operand<TFloating> terminal,
+    Operand<TFloating> samples) {
+
+  /** initial + running + ito + terminal. */
+  public Operand<TFloating> logRnd(Ops tf) {
+    return tf.math.add(withoutIto(tf), ito);
+  }
+
+  /** initial + running + terminal (the lower-variance ELBO form, spec §4.6 run B). */
+  public Operand<TFloating> withoutIto(Ops tf) {
+    return tf.math.add(tf.math.add(initial, running), terminal);
+  }
+}

@@ -1,0 +1,2 @@
+/** Interfaces and value types shared by every pathspace plug-in module. */
+package dev.pathspace.api;

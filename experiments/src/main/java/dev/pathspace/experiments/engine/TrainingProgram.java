@@ -1,0 +1,207 @@
+package dev.pathspace.experiments.engine;
+
+import dev.pathspace.api.DivergenceOutput;
+import dev.pathspace.api.F;
+import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.SimulationRequest;
+import dev.pathspace.api.SimulationRequirements;
+import dev.pathspace.api.tf.StatelessNoise;
+import dev.pathspace.api.tf.TfGraphContext;
+import dev.pathspace.experiments.config.RunConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The ops of one run, built once in one {@link Graph}: the training unroll → divergence loss → gradients
+ * written to buffers (run 1, fetches loss and gradient norm so non-finite steps can be skipped), the
+ * clipped Adam update and EMA update from the buffers (run 2), and an evaluation unroll of its own batch
+ * size that shares the variables (or reads their EMA shadows) and has no gradient ops.
+ */
+final class TrainingProgram {
+  final Graph graph;
+  final TfGraphContext ctx;
+  final Placeholder<TInt64> trainSeed;
+  final Placeholder<TInt64> evalSeed;
+  final Operand<TFloating> lr;
+  final Operand<TFloating> emaDecay;
+  final boolean trainable;
+  Operand<TFloating> loss;
+  Operand<TFloating> gradNorm;
+  final Map<String, Operand<TFloating>> diagnostics = new LinkedHashMap<>();
+  Op computeGradients;
+  Op applyUpdate;
+  final Operand<TFloating> evalLogRnd;
+  final Operand<TFloating> evalLogRndNoIto;
+  final Operand<TFloating> evalSamples;
+  final int evalBatch;
+  final long networkFlopsPerTrainStep;
+
+  TrainingProgram(Graph graph, RunComponents c, RunConfig cfg) {
+    this.graph = graph;
+    Class<? extends TFloating> dtype =
+        cfg.precision().equals("float64") ? TFloat64.class : TFloat32.class;
+    ctx = new TfGraphContext(graph, dtype, cfg.seed());
+    Ops tf = ctx.tf();
+    trainSeed = tf.withName("train_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    evalSeed = tf.withName("eval_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    lr = F.f(tf.withName("lr").placeholderWithDefault(ctx.scalar(cfg.train().lr()), Shape.scalar()));
+    emaDecay = F.f(tf.withName("ema_decay").placeholderWithDefault(ctx.scalar(0.0), Shape.scalar()));
+    trainable = c.sampler().trainable();
+    int d = c.target().dim();
+
+    SimulationRequirements req = c.divergence().requirements();
+    int trainBatch = cfg.train().batch() * req.trajectoriesPerSample();
+    List<TfGraphContext.Trainable> vars = List.of();
+    if (trainable) {
+      RndTerms terms =
+          c.sampler()
+              .simulate(
+                  ctx,
+                  new SimulationRequest(
+                      c.schedule(), c.target(), trainBatch, cfg.train().timesteps(), req,
+                      new StatelessNoise(ctx, trainSeed, 1), true));
+      DivergenceOutput out = c.divergence().loss(ctx, terms);
+      loss = out.loss();
+      diagnostics.putAll(out.diagnostics());
+      Operand<TFloating> scaled =
+          cfg.train().scaleLossByDim() ? F.f(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
+      vars = ctx.trainables();
+      if (vars.isEmpty()) {
+        throw new IllegalStateException("sampler '" + c.sampler().id() + "' created no trainable variables");
+      }
+      buildGradientOps(scaled, vars, cfg);
+    }
+    networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
+
+    TfGraphContext evalCtx = cfg.train().emaDecay() > 0 && trainable ? emaView(vars) : ctx.frozen();
+    evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
+    RndTerms ev =
+        c.sampler()
+            .simulate(
+                evalCtx,
+                new SimulationRequest(
+                    c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
+                    new SimulationRequirements(false, true, 1),
+                    new StatelessNoise(evalCtx, evalSeed, 2), false));
+    evalLogRnd = F.f(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
+    evalLogRndNoIto = F.f(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
+    evalSamples = F.f(tf.withName("eval_samples").identity(ev.samples()));
+  }
+
+  private final List<Variable<TFloating>> shadows = new ArrayList<>();
+
+  private void buildGradientOps(Operand<TFloating> scaled, List<TfGraphContext.Trainable> vars, RunConfig cfg) {
+    Ops tf = ctx.tf();
+    List<Operand<?>> xs = new ArrayList<>();
+    for (TfGraphContext.Trainable t : vars) {
+      xs.add(t.variable());
+    }
+    Gradients grads = tf.gradients(scaled, xs);
+    List<Operand<TFloating>> bufs = new ArrayList<>();
+    List<Op> assigns = new ArrayList<>();
+    Operand<TFloating> sq = ctx.scalar(0.0);
+    for (int i = 0; i < vars.size(); i++) {
+      TfGraphContext.Trainable t = vars.get(i);
+      Output<?> dy = grads.dy(i);
+      Operand<TFloating> g =
+          dy == null || dy.op() == null ? F.f(tf.zerosLike(t.variable())) : F.f(dy);
+      Variable<TFloating> buf = zeros("grad_buffer/" + t.name(), t.shape());
+      bufs.add(buf);
+      assigns.add(tf.assign(buf, g));
+      sq = F.f(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
+    }
+    gradNorm = F.f(tf.withName("grad_norm").math.sqrt(sq));
+    computeGradients = tf.withControlDependencies(assigns).withName("compute_gradients").noOp();
+
+    Operand<TFloating> bsq = ctx.scalar(0.0);
+    for (int i = 0; i < bufs.size(); i++) {
+      bsq = F.f(tf.math.add(bsq, tf.sum(tf.math.square(bufs.get(i)), allAxes(vars.get(i).shape().length))));
+    }
+    Operand<TFloating> factor = ctx.scalar(1.0);
+    if (cfg.train().gradClip() > 0) {
+      Operand<TFloating> norm = F.f(tf.math.add(tf.math.sqrt(bsq), ctx.scalar(1e-12)));
+      factor = F.f(tf.math.minimum(ctx.scalar(1.0), tf.math.div(ctx.scalar(cfg.train().gradClip()), norm)));
+    }
+    List<Operand<TFloating>> clipped = new ArrayList<>();
+    for (Operand<TFloating> b : bufs) {
+      clipped.add(F.f(tf.math.mul(b, factor)));
+    }
+    Op adam = new AdamOptimizer().update(ctx, vars, clipped, lr);
+    if (cfg.train().emaDecay() > 0) {
+      Ops after = tf.withControlDependencies(List.of(adam));
+      List<Op> emas = new ArrayList<>();
+      for (TfGraphContext.Trainable t : vars) {
+        Variable<TFloating> sh =
+            castVar(
+                tf.withName(TfGraphContext.opName("ema/" + t.name()))
+                    .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape())));
+        shadows.add(sh);
+        // shadow ← shadow − (1 − decay)(shadow − param)
+        emas.add(after.assign(sh, after.math.sub(sh, after.math.mul(
+            after.math.sub(ctx.scalar(1.0), emaDecay), after.math.sub(sh, t.variable())))));
+      }
+      applyUpdate = tf.withControlDependencies(emas).withName("apply_update").noOp();
+    } else {
+      applyUpdate = adam;
+    }
+  }
+
+  private TfGraphContext emaView(List<TfGraphContext.Trainable> vars) {
+    Map<String, Variable<TFloating>> byName = new LinkedHashMap<>();
+    for (int i = 0; i < vars.size(); i++) {
+      byName.put(vars.get(i).name(), shadows.get(i));
+    }
+    return ctx.readingVia(t -> F.f(ctx.tf().identity(byName.get(t.name()))));
+  }
+
+  private Variable<TFloating> zeros(String name, long[] shape) {
+    long n = 1;
+    for (long s : shape) {
+      n *= s;
+    }
+    Operand<TFloating> z = ctx.constantIn(ctx.tf().withInitScope(), new double[(int) n], shape);
+    return castVar(ctx.tf().withName(TfGraphContext.opName(name)).variable(z));
+  }
+
+  private Operand<org.tensorflow.types.TInt32> allAxes(int rank) {
+    int[] axes = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      axes[i] = i;
+    }
+    return ctx.tf().constant(axes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Variable<TFloating> castVar(Variable<?> v) {
+    return (Variable<TFloating>) v;
+  }
+
+  /** Matrix-product FLOPs of one forward step of the state-path network layers (names with /in/, /h, /out/). */
+  private static long forwardFlops(List<TfGraphContext.Trainable> vars, int batch) {
+    long f = 0;
+    for (TfGraphContext.Trainable t : vars) {
+      String n = t.name();
+      boolean statePath = !n.contains("/time/") && !n.contains("/gain") && t.shape().length == 2
+          && (n.contains("/in/w") || n.matches(".*/h\\d+/w") || n.contains("/out/w"));
+      if (statePath) {
+        f += 2L * batch * t.shape()[0] * t.shape()[1];
+      }
+    }
+    return f;
+  }
+}

@@ -1,0 +1,2 @@
+/** The TensorFlow engine: builds one graph per run, trains with Adam, evaluates, benchmarks. */
+package dev.pathspace.experiments.engine;

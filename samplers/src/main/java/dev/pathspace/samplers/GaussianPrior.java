@@ -1,0 +1,47 @@
+package dev.pathspace.samplers;
+
+import dev.pathspace.api.F;
+import dev.pathspace.api.GraphContext;
+import dev.pathspace.api.Noise;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Isotropic Gaussian prior N(loc, scale² I) (spec §2 {@code gauss}); its normalised log density enters
+ * the log-RND, its score enters the lerp parameterisation.
+ *
+ * @param dim dimension d
+ * @param loc mean of every coordinate
+ * @param scale standard deviation of every coordinate
+ */
+public record GaussianPrior(int dim, double loc, double scale) {
+  /** Validates the scale. */
+  public GaussianPrior {
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("prior scale must be > 0 (got " + scale + ")");
+    }
+  }
+
+  /** x = loc + scale·ξ, {@code [B, d]}. */
+  public Operand<TFloating> sample(GraphContext g, Noise noise, int batch) {
+    Ops tf = g.tf();
+    Operand<TFloating> z = noise.normal(batch, dim);
+    return F.f(tf.math.add(tf.math.mul(z, g.scalar(scale)), g.scalar(loc)));
+  }
+
+  /** log N(x; loc, scale² I), {@code [B]}. */
+  public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
+    Ops tf = g.tf();
+    Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.scalar(loc)), g.scalar(scale)));
+    Operand<TFloating> sq = F.f(tf.sum(tf.math.square(z), tf.constant(1)));
+    double c = -0.5 * dim * Math.log(2 * Math.PI) - dim * Math.log(scale);
+    return F.f(tf.math.add(tf.math.mul(sq, g.scalar(-0.5)), g.scalar(c)));
+  }
+
+  /** ∇ log N(x) = (loc − x)/scale², {@code [B, d]}. */
+  public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
+    Ops tf = g.tf();
+    return F.f(tf.math.mul(tf.math.sub(g.scalar(loc), x), g.scalar(1.0 / (scale * scale))));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.pathspace.samplers.nn;
+
+import dev.pathspace.api.F;
+import dev.pathspace.api.GraphContext;
+import java.util.Arrays;
+import java.util.Locale;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Hidden-layer activations. tanh and relu are single TF kernels (fastest on CPU, guide §4); gelu is the
+ * exact erf form used by the reference FourierMLP (spec §6.2), composed from elementwise ops.
+ */
+public enum Activation {
+  /** Hyperbolic tangent. */
+  TANH,
+  /** Rectified linear unit. */
+  RELU,
+  /** Exact GELU, x·Φ(x) = ½x(1 + erf(x/√2)). */
+  GELU,
+  /** SiLU / swish, x·sigmoid(x). */
+  SILU,
+  /** softplus, log(1 + eˣ). */
+  SOFTPLUS;
+
+  /** Parses a config value (case-insensitive), naming the valid options on failure. */
+  public static Activation parse(String name) {
+    try {
+      return valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "activation must be one of " + options() + " (got '" + name + "')", e);
+    }
+  }
+
+  /** Lower-case option names. */
+  public static String options() {
+    return Arrays.toString(
+        Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toArray());
+  }
+
+  /** Applies the activation elementwise. */
+  public Operand<TFloating> apply(GraphContext g, Operand<TFloating> x) {
+    Ops tf = g.tf();
+    switch (this) {
+      case TANH:
+        return F.f(tf.math.tanh(x));
+      case RELU:
+        return F.f(tf.nn.relu(x));
+      case GELU:
+        Operand<TFloating> erf = F.f(tf.math.erf(tf.math.mul(x, g.scalar(1.0 / Math.sqrt(2.0)))));
+        return F.f(tf.math.mul(tf.math.mul(x, g.scalar(0.5)), tf.math.add(erf, g.scalar(1.0))));
+      case SILU:
+        return F.f(tf.math.mul(x, tf.math.sigmoid(x)));
+      case SOFTPLUS:
+        return F.f(tf.math.softplus(x));
+      default:
+        throw new IllegalStateException("unreachable");
+    }
+  }
+}

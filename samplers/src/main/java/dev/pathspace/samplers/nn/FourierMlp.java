@@ -1,0 +1,86 @@
+package dev.pathspace.samplers.nn;
+
+import dev.pathspace.api.F;
+import dev.pathspace.api.GraphContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The base control network NN(t, x) of spec §6.2 (FourierMLP): h = W_in x + b_in + TE(t), then (L−1)×
+ * [act, Linear(H→H)], then act and a zero-initialised Linear(H→d_out), so the network outputs 0 at
+ * initialisation. The first layer is split (x·W + time row) instead of concatenating, and the time
+ * embedding is evaluated once per unroll for all grid times.
+ */
+public final class FourierMlp {
+  private final String name;
+  private final int dimIn;
+  private final int dimOut;
+  private final NetworkParams params;
+  private final Activation act;
+
+  /**
+   * @param name variable-name prefix (networks with the same name share weights)
+   * @param dimIn state dimension d
+   * @param dimOut output dimension
+   * @param params network sizes
+   */
+  public FourierMlp(String name, int dimIn, int dimOut, NetworkParams params) {
+    this.name = name;
+    this.dimIn = dimIn;
+    this.dimOut = dimOut;
+    this.params = params;
+    this.act = Activation.parse(params.activation());
+  }
+
+  /** The network bound to one unroll's time grid (left points {@code times[k]}). */
+  public Bound bind(GraphContext g, double[] times) {
+    int h = params.width();
+    List<Operand<TFloating>> te =
+        new TimeEmbedding(name + "/time", params.timeChannels(), h, h, act).rows(g, times);
+    Dense in = Dense.create(g, name + "/in", dimIn, h);
+    List<Operand<TFloating>> rows = new ArrayList<>(te.size());
+    for (Operand<TFloating> r : te) {
+      rows.add(F.f(g.tf().math.add(r, in.bias())));
+    }
+    List<Dense> hidden = new ArrayList<>();
+    for (int l = 1; l < params.depth(); l++) {
+      hidden.add(Dense.create(g, name + "/h" + l, h, h));
+    }
+    Dense out = Dense.constant(g, name + "/out", h, dimOut, 0.0, 0.0);
+    return new Bound(in, rows, hidden, out);
+  }
+
+  /** Number of FLOPs of the state-path matrix products for one forward pass of a batch of size B. */
+  public long forwardFlops(int batch) {
+    long h = params.width();
+    return 2L * batch * (dimIn * h + (params.depth() - 1) * h * h + h * dimOut);
+  }
+
+  /** The network with its time rows fixed for one unroll. */
+  public final class Bound {
+    private final Dense in;
+    private final List<Operand<TFloating>> timeRows;
+    private final List<Dense> hidden;
+    private final Dense out;
+
+    private Bound(Dense in, List<Operand<TFloating>> timeRows, List<Dense> hidden, Dense out) {
+      this.in = in;
+      this.timeRows = timeRows;
+      this.hidden = hidden;
+      this.out = out;
+    }
+
+    /** NN(t_k, x) for x {@code [B, d]}. */
+    public Operand<TFloating> apply(GraphContext g, int k, Operand<TFloating> x) {
+      Ops tf = g.tf();
+      Operand<TFloating> h = F.f(tf.math.add(in.applyNoBias(g, x), timeRows.get(k)));
+      for (Dense layer : hidden) {
+        h = layer.apply(g, act.apply(g, h));
+      }
+      return out.apply(g, act.apply(g, h));
+    }
+  }
+}

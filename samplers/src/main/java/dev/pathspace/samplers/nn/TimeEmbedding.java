@@ -1,0 +1,85 @@
+package dev.pathspace.samplers.nn;
+
+import dev.pathspace.api.F;
+import dev.pathspace.api.GraphContext;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Fourier time embedding of spec §6.1: e(t) = [sin(ωt + φ), cos(ωt + φ)], ω = linspace(0.1, 100, C),
+ * learned phases φ ~ N(0,1), followed by Linear(2C→H), act, Linear(H→out). Evaluated once for all grid
+ * times of an unroll ({@code [N, out]}) and unstacked into one row per step, which keeps the graph small.
+ */
+final class TimeEmbedding {
+  private final String name;
+  private final int channels;
+  private final int hidden;
+  private final int out;
+  private final Activation act;
+  private final double outWeight;
+  private final double outBias;
+  private final boolean defaultOut;
+
+  TimeEmbedding(String name, int channels, int hidden, int out, Activation act) {
+    this(name, channels, hidden, out, act, 0, 0, true);
+  }
+
+  TimeEmbedding(
+      String name,
+      int channels,
+      int hidden,
+      int out,
+      Activation act,
+      double outWeight,
+      double outBias,
+      boolean defaultOut) {
+    this.name = name;
+    this.channels = channels;
+    this.hidden = hidden;
+    this.out = out;
+    this.act = act;
+    this.outWeight = outWeight;
+    this.outBias = outBias;
+    this.defaultOut = defaultOut;
+  }
+
+  /** A gain network with constant output layer (weight {@code w0}, bias {@code b0}). */
+  static TimeEmbedding gain(String name, int channels, int hidden, int out, Activation act, double w0, double b0) {
+    return new TimeEmbedding(name, channels, hidden, out, act, w0, b0, false);
+  }
+
+  /** Rows e_k for the given times: a list of N operands of shape {@code [1, out]}. */
+  List<Operand<TFloating>> rows(GraphContext g, double[] times) {
+    Ops tf = g.tf();
+    int n = times.length;
+    double[] omega = new double[channels];
+    for (int i = 0; i < channels; i++) {
+      omega[i] = channels == 1 ? 0.1 : 0.1 + (100.0 - 0.1) * i / (channels - 1);
+    }
+    double[] arg = new double[n * channels];
+    for (int k = 0; k < n; k++) {
+      for (int i = 0; i < channels; i++) {
+        arg[k * channels + i] = omega[i] * times[k];
+      }
+    }
+    Operand<TFloating> phase =
+        g.trainable(name + "/phase", Init.normal(g.seed(), name + "/phase", channels), 1, channels);
+    Operand<TFloating> a = F.f(tf.math.add(g.constant(arg, n, channels), phase));
+    Operand<TFloating> feat =
+        F.f(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
+    Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden).apply(g, feat));
+    Dense last =
+        defaultOut
+            ? Dense.create(g, name + "/l2", hidden, out)
+            : Dense.constant(g, name + "/l2", hidden, out, outWeight, outBias);
+    Operand<TFloating> table = last.apply(g, h);
+    if (n == 1) {
+      return List.of(table);
+    }
+    return tf.unstack(table, (long) n, org.tensorflow.op.core.Unstack.axis(0L)).output().stream()
+        .map(o -> F.f(tf.expandDims(o, tf.constant(0))))
+        .toList();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.pathspace.samplers.nn;
+
+import dev.pathspace.api.GraphContext;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * A learned scalar gain g(t) of time only (spec §6.3 time_embed): a Fourier time embedding with a
+ * constant-initialised output layer (weight 0, bias {@code init}), so g ≡ init at initialisation.
+ */
+public final class TimeGain {
+  private final String name;
+  private final NetworkParams params;
+  private final double init;
+
+  /**
+   * @param name variable-name prefix
+   * @param params sizes (width and time channels are used)
+   * @param init initial gain (1 for the lerp parameterisation, 0.01 for the score parameterisation)
+   */
+  public TimeGain(String name, NetworkParams params, double init) {
+    this.name = name;
+    this.params = params;
+    this.init = init;
+  }
+
+  /** Rows g(t_k), each {@code [1, 1]}. */
+  public List<Operand<TFloating>> rows(GraphContext g, double[] times) {
+    return TimeEmbedding.gain(
+            name, params.timeChannels(), params.width(), 1, Activation.parse(params.activation()), 0.0, init)
+        .rows(g, times);
+  }
+}
