@@ -1,0 +1,66 @@
+package dev.pathspace.divergences;
+
+import dev.pathspace.api.F;
+import dev.pathspace.api.GraphContext;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * In-graph filtering of a {@code [B]} log-RND batch (spec §4.0 {@code filter}): an entry is kept iff it is
+ * finite and {@code < maxLogRnd}. Unlike the reference (one-sided test, spec §12.21) −inf is removed too.
+ *
+ * <p>The mask is computed on a stop-gradient copy (comparison ops are then off the gradient path), and
+ * {@link #safe} selects the kept entries <em>before</em> any arithmetic: removed entries become exact zeros
+ * whose upstream gradient is exactly 0 (the "double-where" trick), so NaN/inf never reach the gradient of
+ * the loss. All counts are floating scalars of the run's dtype.
+ */
+final class RndFilter {
+  /** Keep mask, {@code [B]} bool. */
+  final Operand<TBool> keep;
+  /** Keep mask as 1/0, {@code [B]}. */
+  final Operand<TFloating> keepF;
+  /** The rnd with removed entries replaced by 0 (gradient-safe), {@code [B]}. */
+  final Operand<TFloating> safe;
+  /** Number of kept entries (scalar). */
+  final Operand<TFloating> count;
+  /** Number of removed entries (scalar). */
+  final Operand<TFloating> removed;
+
+  private RndFilter(GraphContext g, Operand<TFloating> rnd, double maxLogRnd) {
+    Ops tf = g.tf();
+    Operand<TFloating> frozen = F.f(tf.stopGradient(rnd));
+    Operand<TBool> k = tf.math.isFinite(frozen);
+    if (maxLogRnd < Double.POSITIVE_INFINITY) {
+      k = tf.math.logicalAnd(k, tf.math.less(frozen, g.scalar(maxLogRnd)));
+    }
+    keep = k;
+    keepF = g.cast(keep);
+    safe = F.f(tf.select(keep, rnd, F.f(tf.zerosLike(frozen))));
+    count = F.f(tf.sum(keepF, tf.constant(0)));
+    removed = F.f(tf.sum(F.f(tf.math.sub(g.scalar(1), keepF)), tf.constant(0)));
+  }
+
+  /** Filters {@code rnd} ({@code [B]}); {@code maxLogRnd = +inf} removes only non-finite entries. */
+  static RndFilter of(GraphContext g, Operand<TFloating> rnd, double maxLogRnd) {
+    return new RndFilter(g, rnd, maxLogRnd);
+  }
+
+  /** max(x, 1), a safe denominator. */
+  static Operand<TFloating> atLeastOne(GraphContext g, Operand<TFloating> x) {
+    return F.f(g.tf().math.maximum(x, g.scalar(1)));
+  }
+
+  /** Mean of the kept entries (0 if none are kept). */
+  Operand<TFloating> keptMean(GraphContext g) {
+    return F.f(g.tf().math.div(F.f(g.tf().sum(safe, g.tf().constant(0))), atLeastOne(g, count)));
+  }
+
+  /** Validates a {@code maxLogRnd} parameter. */
+  static void validateMax(double maxLogRnd) {
+    if (Double.isNaN(maxLogRnd)) {
+      throw new IllegalArgumentException("maxLogRnd must be a number or +Infinity (got NaN)");
+    }
+  }
+}
