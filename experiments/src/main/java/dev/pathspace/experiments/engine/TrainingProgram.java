@@ -45,6 +45,8 @@ final class TrainingProgram {
   final Map<String, Operand<TFloating>> diagnostics = new LinkedHashMap<>();
   Op computeGradients;
   Op applyUpdate;
+  /** Gradient buffers (one per trainable, in {@code ctx.trainables()} order), written by computeGradients. */
+  final List<Variable<TFloating>> gradientBuffers = new ArrayList<>();
   final Operand<TFloating> evalLogRnd;
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
@@ -122,6 +124,7 @@ final class TrainingProgram {
           dy == null || dy.op() == null ? F.f(tf.zerosLike(t.variable())) : F.f(dy);
       Variable<TFloating> buf = zeros("grad_buffer/" + t.name(), t.shape());
       bufs.add(buf);
+      gradientBuffers.add(buf);
       assigns.add(tf.assign(buf, g));
       sq = F.f(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
     }
