@@ -30,6 +30,15 @@ public interface PathSampler {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Per-step increments for off-policy chunked gradients, bound to the request's time grid; empty if
+   * the sampler does not support them (the engine then differentiates the whole unroll). Samplers that
+   * support them must also return the state path in {@link RndTerms#path()} for detached simulations.
+   */
+  default java.util.Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest request) {
+    return java.util.Optional.empty();
+  }
+
   /** Builds the unrolled simulation for one batch. */
   RndTerms simulate(GraphContext g, SimulationRequest request);
 }

@@ -14,13 +14,30 @@ import org.tensorflow.types.family.TFloating;
  * @param ito stochastic integral Σ ⟨a, ΔB⟩ (zero tensor when not requested)
  * @param terminal terminal cost, e.g. log p_ref(X_T) − log ρ(X_T) or −log ρ(X_T)
  * @param samples the terminal states X_T, {@code [B, d]}
+ * @param path the states X_0..X_N (each {@code [B, d]}) when the sampler records them, else empty
  */
 public record RndTerms(
     Operand<TFloating> initial,
     Operand<TFloating> running,
     Operand<TFloating> ito,
     Operand<TFloating> terminal,
-    Operand<TFloating> samples) {
+    Operand<TFloating> samples,
+    java.util.List<Operand<TFloating>> path) {
+
+  /** Copies the path list. */
+  public RndTerms {
+    path = java.util.List.copyOf(path);
+  }
+
+  /** Terms without a recorded path. */
+  public RndTerms(
+      Operand<TFloating> initial,
+      Operand<TFloating> running,
+      Operand<TFloating> ito,
+      Operand<TFloating> terminal,
+      Operand<TFloating> samples) {
+    this(initial, running, ito, terminal, samples, java.util.List.of());
+  }
 
   /** initial + running + ito + terminal. */
   public Operand<TFloating> logRnd(Ops tf) {

@@ -4,6 +4,7 @@ import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.F;
 import dev.pathspace.api.GraphContext;
+import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -121,15 +122,31 @@ public final class DisSampler implements PathSampler {
 
   @Override
   public RndTerms simulate(GraphContext g, SimulationRequest req) {
+    GaussianPrior prior = prior(req);
+    return TimeReversalUnroll.run(g, req, prior, control(g, req, prior));
+  }
+
+  @Override
+  public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
+    TimeReversalUnroll.StepControl control = control(g, req, prior(req));
+    TimeGrid grid = req.schedule().grid(req.timesteps());
+    return Optional.of(
+        (gg, k, xk, xk1) -> TimeReversalUnroll.increment(gg, req.schedule(), grid, control, k, xk, xk1));
+  }
+
+  private GaussianPrior prior(SimulationRequest req) {
+    double scale =
+        params.priorScale() > 0 ? params.priorScale() : req.schedule().stationaryStd().orElseThrow();
+    return new GaussianPrior(req.target().dim(), 0.0, scale);
+  }
+
+  private TimeReversalUnroll.StepControl control(GraphContext g, SimulationRequest req, GaussianPrior prior) {
+    if (fixedControl != null) {
+      return (gg, k, s, x) -> fixedControl.apply(gg, s, x);
+    }
     SdeSchedule sde = req.schedule();
     Target target = req.target();
     int d = target.dim();
-    double scale =
-        params.priorScale() > 0 ? params.priorScale() : sde.stationaryStd().orElseThrow();
-    GaussianPrior prior = new GaussianPrior(d, 0.0, scale);
-    if (fixedControl != null) {
-      return TimeReversalUnroll.run(g, req, prior, (gg, k, s, x) -> fixedControl.apply(gg, s, x));
-    }
     TimeGrid grid = sde.grid(req.timesteps());
     double[] left = java.util.Arrays.copyOf(grid.times(), grid.steps());
     FourierMlp.Bound net = new FourierMlp("dis/ctrl", d, d, params.network()).bind(g, left);
@@ -137,29 +154,25 @@ public final class DisSampler implements PathSampler {
     List<Operand<TFloating>> gain =
         lerp ? new TimeGain("dis/gain", params.network(), 1.0).rows(g, left) : List.of();
     double terminal = sde.terminalTime();
-    return TimeReversalUnroll.run(
-        g,
-        req,
-        prior,
-        (gg, k, s, x) -> {
-          Ops tf = gg.tf();
-          Operand<TFloating> nn = clip(gg, net.apply(gg, k, x), params.clipModel());
-          if (!lerp) {
-            return nn;
-          }
-          double lambda = s / terminal;
-          Operand<TFloating> score =
-              F.f(
-                  tf.math.add(
-                      tf.math.mul(prior.score(gg, x), gg.scalar(1 - lambda)),
-                      tf.math.mul(target.score(gg, x), gg.scalar(lambda))));
-          Operand<TFloating> scaled =
-              F.f(
-                  tf.math.mul(
-                      tf.math.mul(clip(gg, score, params.clipScore()), gg.scalar(sde.diffusion(s))),
-                      clip(gg, gain.get(k), params.clipModel())));
-          return F.f(tf.math.add(nn, scaled));
-        });
+    return (gg, k, s, x) -> {
+      Ops tf = gg.tf();
+      Operand<TFloating> nn = clip(gg, net.apply(gg, k, x), params.clipModel());
+      if (!lerp) {
+        return nn;
+      }
+      double lambda = s / terminal;
+      Operand<TFloating> score =
+          F.f(
+              tf.math.add(
+                  tf.math.mul(prior.score(gg, x), gg.scalar(1 - lambda)),
+                  tf.math.mul(target.score(gg, x), gg.scalar(lambda))));
+      Operand<TFloating> scaled =
+          F.f(
+              tf.math.mul(
+                  tf.math.mul(clip(gg, score, params.clipScore()), gg.scalar(sde.diffusion(s))),
+                  clip(gg, gain.get(k), params.clipModel())));
+      return F.f(tf.math.add(nn, scaled));
+    };
   }
 
   static Operand<TFloating> clip(GraphContext g, Operand<TFloating> x, double c) {

@@ -130,22 +130,39 @@ public final class Experiment implements AutoCloseable {
   }
 
   private double[] computeGradients(int step, double lr, List<String> diagNames) {
+    boolean chunked = !program.chunkOps.isEmpty();
+    double[] out = new double[2 + diagNames.size()];
     try (TInt64 seed = TInt64.vectorOf(config.seed(), step);
         Tensor lrT = scalarTensor(lr)) {
       Session.Runner r =
           session.runner().feed(program.trainSeed, seed).feed(program.lr, lrT)
-              .addTarget(program.computeGradients).fetch(program.loss).fetch(program.gradNorm);
+              .addTarget(program.computeGradients).fetch(program.loss);
+      if (!chunked) {
+        r.fetch(program.gradNorm);
+      }
       for (String n : diagNames) {
         r.fetch(program.diagnostics.get(n));
       }
       try (Result res = r.run()) {
-        double[] out = new double[2 + diagNames.size()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = TensorData.scalar(res.get(i));
+        int j = 0;
+        out[0] = TensorData.scalar(res.get(j++));
+        if (!chunked) {
+          out[1] = TensorData.scalar(res.get(j++));
         }
-        return out;
+        for (int i = 0; i < diagNames.size(); i++) {
+          out[2 + i] = TensorData.scalar(res.get(j++));
+        }
       }
     }
+    if (chunked) {
+      for (var op : program.chunkOps) {
+        session.runner().addTarget(op).run().close();
+      }
+      try (Result res = session.runner().fetch(program.bufferNorm).run()) {
+        out[1] = TensorData.scalar(res.get(0));
+      }
+    }
+    return out;
   }
 
   private void applyUpdate(double lr, int step) {

@@ -2,6 +2,7 @@ package dev.pathspace.experiments.engine;
 
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.F;
+import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
@@ -47,6 +48,8 @@ final class TrainingProgram {
   Op applyUpdate;
   /** Gradient buffers (one per trainable, in {@code ctx.trainables()} order), written by computeGradients. */
   final List<Variable<TFloating>> gradientBuffers = new ArrayList<>();
+  /** Fetched after the chunk runs in chunked mode: the accumulated gradient norm. */
+  Operand<TFloating> bufferNorm;
   final Operand<TFloating> evalLogRnd;
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
@@ -70,23 +73,31 @@ final class TrainingProgram {
     int trainBatch = cfg.train().batch() * req.trajectoriesPerSample();
     List<TfGraphContext.Trainable> vars = List.of();
     if (trainable) {
-      RndTerms terms =
-          c.sampler()
-              .simulate(
-                  ctx,
-                  new SimulationRequest(
-                      c.schedule(), c.target(), trainBatch, cfg.train().timesteps(), req,
-                      new StatelessNoise(ctx, trainSeed, 1), true));
-      DivergenceOutput out = c.divergence().loss(ctx, terms);
-      loss = out.loss();
-      diagnostics.putAll(out.diagnostics());
-      Operand<TFloating> scaled =
-          cfg.train().scaleLossByDim() ? F.f(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
+      SimulationRequest trainRequest =
+          new SimulationRequest(
+              c.schedule(), c.target(), trainBatch, cfg.train().timesteps(), req,
+              new StatelessNoise(ctx, trainSeed, 1), true);
+      int chunk = cfg.train().gradientChunk();
+      java.util.Optional<OffPolicyIncrements> increments =
+          chunk > 0 && req.detachedControl()
+              ? c.sampler().offPolicyIncrements(ctx, trainRequest)
+              : java.util.Optional.empty();
+      RndTerms terms = c.sampler().simulate(ctx, trainRequest);
+      if (increments.isPresent() && !terms.path().isEmpty()) {
+        new ChunkedGradients(this, c, cfg, terms, increments.get(), chunk).build();
+      } else {
+        DivergenceOutput out = c.divergence().loss(ctx, terms);
+        loss = out.loss();
+        diagnostics.putAll(out.diagnostics());
+        Operand<TFloating> scaled =
+            cfg.train().scaleLossByDim() ? F.f(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
+        buildGradientOps(scaled, ctx.trainables());
+      }
       vars = ctx.trainables();
       if (vars.isEmpty()) {
         throw new IllegalStateException("sampler '" + c.sampler().id() + "' created no trainable variables");
       }
-      buildGradientOps(scaled, vars, cfg);
+      buildUpdateOps(vars, cfg);
     }
     networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
 
@@ -107,14 +118,16 @@ final class TrainingProgram {
 
   private final List<Variable<TFloating>> shadows = new ArrayList<>();
 
-  private void buildGradientOps(Operand<TFloating> scaled, List<TfGraphContext.Trainable> vars, RunConfig cfg) {
+  /** Chunked off-policy gradient runs (empty when the whole unroll is differentiated at once). */
+  final List<Op> chunkOps = new ArrayList<>();
+
+  private void buildGradientOps(Operand<TFloating> scaled, List<TfGraphContext.Trainable> vars) {
     Ops tf = ctx.tf();
     List<Operand<?>> xs = new ArrayList<>();
     for (TfGraphContext.Trainable t : vars) {
       xs.add(t.variable());
     }
     Gradients grads = tf.gradients(scaled, xs);
-    List<Operand<TFloating>> bufs = new ArrayList<>();
     List<Op> assigns = new ArrayList<>();
     Operand<TFloating> sq = ctx.scalar(0.0);
     for (int i = 0; i < vars.size(); i++) {
@@ -123,25 +136,29 @@ final class TrainingProgram {
       Operand<TFloating> g =
           dy == null || dy.op() == null ? F.f(tf.zerosLike(t.variable())) : F.f(dy);
       Variable<TFloating> buf = zeros("grad_buffer/" + t.name(), t.shape());
-      bufs.add(buf);
       gradientBuffers.add(buf);
       assigns.add(tf.assign(buf, g));
       sq = F.f(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
     }
     gradNorm = F.f(tf.withName("grad_norm").math.sqrt(sq));
     computeGradients = tf.withControlDependencies(assigns).withName("compute_gradients").noOp();
+  }
 
+  private void buildUpdateOps(List<TfGraphContext.Trainable> vars, RunConfig cfg) {
+    Ops tf = ctx.tf();
+    List<Variable<TFloating>> bufs = gradientBuffers;
     Operand<TFloating> bsq = ctx.scalar(0.0);
     for (int i = 0; i < bufs.size(); i++) {
       bsq = F.f(tf.math.add(bsq, tf.sum(tf.math.square(bufs.get(i)), allAxes(vars.get(i).shape().length))));
     }
+    bufferNorm = F.f(tf.withName("buffer_norm").math.sqrt(bsq));
     Operand<TFloating> factor = ctx.scalar(1.0);
     if (cfg.train().gradClip() > 0) {
       Operand<TFloating> norm = F.f(tf.math.add(tf.math.sqrt(bsq), ctx.scalar(1e-12)));
       factor = F.f(tf.math.minimum(ctx.scalar(1.0), tf.math.div(ctx.scalar(cfg.train().gradClip()), norm)));
     }
     List<Operand<TFloating>> clipped = new ArrayList<>();
-    for (Operand<TFloating> b : bufs) {
+    for (Variable<TFloating> b : bufs) {
       clipped.add(F.f(tf.math.mul(b, factor)));
     }
     Op adam = new AdamOptimizer().update(ctx, vars, clipped, lr);
@@ -172,7 +189,7 @@ final class TrainingProgram {
     return ctx.readingVia(t -> F.f(ctx.tf().identity(byName.get(t.name()))));
   }
 
-  private Variable<TFloating> zeros(String name, long[] shape) {
+  Variable<TFloating> zeros(String name, long[] shape) {
     long n = 1;
     for (long s : shape) {
       n *= s;
@@ -181,7 +198,7 @@ final class TrainingProgram {
     return castVar(ctx.tf().withName(TfGraphContext.opName(name)).variable(z));
   }
 
-  private Operand<org.tensorflow.types.TInt32> allAxes(int rank) {
+  Operand<org.tensorflow.types.TInt32> allAxes(int rank) {
     int[] axes = new int[rank];
     for (int i = 0; i < rank; i++) {
       axes[i] = i;
@@ -190,7 +207,7 @@ final class TrainingProgram {
   }
 
   @SuppressWarnings("unchecked")
-  private static Variable<TFloating> castVar(Variable<?> v) {
+  static Variable<TFloating> castVar(Variable<?> v) {
     return (Variable<TFloating>) v;
   }
 

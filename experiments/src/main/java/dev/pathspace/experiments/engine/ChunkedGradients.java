@@ -1,0 +1,115 @@
+package dev.pathspace.experiments.engine;
+
+import dev.pathspace.api.DivergenceOutput;
+import dev.pathspace.api.F;
+import dev.pathspace.api.OffPolicyIncrements;
+import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.tf.TfGraphContext;
+import dev.pathspace.experiments.config.RunConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Off-policy gradients accumulated over chunks of time steps. For a divergence that simulates with a
+ * detached control, the trajectories do not depend on θ, so ∇_θ L = Σ_k Σ_i (∂L/∂rnd_i) ∇_θ inc_{k,i},
+ * where inc_{k,i} is the θ-dependent log-RND increment of step k recomputed from the stored states
+ * (spec §4.4). Run 1 simulates forward without gradients, stores the states X_0..X_N ({@code [N+1, B, d]})
+ * and g = ∂L/∂rnd, and writes the divergence's own gradients; each chunk run then adds the gradient of
+ * Σ_{k∈chunk} ⟨g, inc_k⟩ to the sampler's buffers. Only one chunk's activations are alive at a time.
+ */
+final class ChunkedGradients {
+  private final TrainingProgram p;
+  private final RunComponents c;
+  private final RunConfig cfg;
+  private final RndTerms terms;
+  private final OffPolicyIncrements increments;
+  private final int chunk;
+
+  ChunkedGradients(
+      TrainingProgram p, RunComponents c, RunConfig cfg, RndTerms terms, OffPolicyIncrements increments, int chunk) {
+    this.p = p;
+    this.c = c;
+    this.cfg = cfg;
+    this.terms = terms;
+    this.increments = increments;
+    this.chunk = chunk;
+  }
+
+  void build() {
+    TfGraphContext ctx = p.ctx;
+    Ops tf = ctx.tf();
+    int d = c.target().dim();
+    List<TfGraphContext.Trainable> samplerVars = ctx.trainables();
+    List<Operand<TFloating>> path = terms.path();
+    int steps = path.size() - 1;
+
+    // run 1: forward, loss, ∂L/∂rnd, divergence-variable gradients, stored path
+    Operand<TFloating> rnd = F.f(tf.identity(tf.stopGradient(terms.logRnd(tf))));
+    Operand<TFloating> zero = F.f(tf.math.mul(rnd, ctx.scalar(0.0)));
+    DivergenceOutput out = c.divergence().loss(ctx, new RndTerms(rnd, zero, zero, zero, terms.samples()));
+    p.loss = out.loss();
+    p.diagnostics.putAll(out.diagnostics());
+    Operand<TFloating> scaled =
+        cfg.train().scaleLossByDim() ? F.f(tf.math.mul(p.loss, ctx.scalar(1.0 / d))) : p.loss;
+    List<TfGraphContext.Trainable> all = ctx.trainables();
+    List<TfGraphContext.Trainable> divVars = all.subList(samplerVars.size(), all.size());
+    List<Operand<?>> xs = new ArrayList<>();
+    xs.add(rnd);
+    divVars.forEach(t -> xs.add(t.variable()));
+    Gradients grads = tf.gradients(scaled, xs);
+
+    long batch = terms.samples().shape().size(0);
+    Variable<TFloating> gVar = p.zeros("chunk/dloss_drnd", new long[] {batch});
+    Variable<TFloating> pathVar = p.zeros("chunk/path", new long[] {steps + 1, batch, d});
+    List<Op> first = new ArrayList<>();
+    first.add(tf.assign(gVar, orZeros(tf, grads.dy(0), gVar)));
+    first.add(tf.assign(pathVar, tf.stack(path)));
+    for (TfGraphContext.Trainable t : samplerVars) {
+      Variable<TFloating> buf = p.zeros("grad_buffer/" + t.name(), t.shape());
+      p.gradientBuffers.add(buf);
+      first.add(tf.assign(buf, tf.zerosLike(buf)));
+    }
+    for (int i = 0; i < divVars.size(); i++) {
+      Variable<TFloating> buf = p.zeros("grad_buffer/" + divVars.get(i).name(), divVars.get(i).shape());
+      p.gradientBuffers.add(buf);
+      first.add(tf.assign(buf, orZeros(tf, grads.dy(i + 1), buf)));
+    }
+    p.computeGradients = tf.withControlDependencies(first).withName("chunk_forward").noOp();
+
+    // runs 2..: one per chunk of steps
+    Operand<TFloating> g = F.f(tf.identity(gVar));
+    List<Operand<?>> samplerXs = new ArrayList<>();
+    samplerVars.forEach(t -> samplerXs.add(t.variable()));
+    for (int k0 = 0; k0 < steps; k0 += chunk) {
+      int k1 = Math.min(steps, k0 + chunk);
+      Operand<TFloating> sum = null;
+      for (int k = k0; k < k1; k++) {
+        Operand<TFloating> xk = F.f(tf.gather(pathVar, tf.constant(k), tf.constant(0)));
+        Operand<TFloating> xk1 = F.f(tf.gather(pathVar, tf.constant(k + 1), tf.constant(0)));
+        Operand<TFloating> inc = increments.increment(ctx, k, xk, xk1);
+        Operand<TFloating> term = F.f(tf.sum(tf.math.mul(g, inc), tf.constant(0)));
+        sum = sum == null ? term : F.f(tf.math.add(sum, term));
+      }
+      Gradients cg = tf.gradients(sum, samplerXs);
+      List<Op> adds = new ArrayList<>();
+      for (int i = 0; i < samplerVars.size(); i++) {
+        Output<?> dy = cg.dy(i);
+        if (dy != null && dy.op() != null) {
+          adds.add(tf.assignAdd(p.gradientBuffers.get(i), F.f(dy)));
+        }
+      }
+      p.chunkOps.add(tf.withControlDependencies(adds).withName("chunk_" + k0).noOp());
+    }
+  }
+
+  private static Operand<TFloating> orZeros(Ops tf, Output<?> dy, Operand<TFloating> like) {
+    return dy == null || dy.op() == null ? F.f(tf.zerosLike(like)) : F.f(dy);
+  }
+}
