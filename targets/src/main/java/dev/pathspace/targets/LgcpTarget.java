@@ -47,6 +47,22 @@ public final class LgcpTarget implements Target {
 
   private record Precomputed(double[][] kInv, double logDet2PiK) {}
 
+  /**
+   * One K⁻¹ constant per graph (and dtype): samplers call the log density and the score at every time
+   * step, and a 1600×1600 constant per call would blow the graph up to gigabytes.
+   */
+  private final java.util.Map<Object, Operand<TFloating>> precisionByGraph = new java.util.WeakHashMap<>();
+
+  private synchronized Operand<TFloating> precisionConstant(GraphContext g) {
+    Object graph = g.tf().scope().env();
+    Operand<TFloating> c = precisionByGraph.get(graph);
+    if (c == null || c.type() != g.dtype()) {
+      c = TfMath.matrix(g, pre().kInv());
+      precisionByGraph.put(graph, c);
+    }
+    return c;
+  }
+
   private final Params p;
   private final double[] counts;
   private final double mu0;
@@ -177,7 +193,7 @@ public final class LgcpTarget implements Target {
     Ops tf = g.tf();
     Precomputed pc = pre();
     Operand<TFloating> q = F.f(tf.math.sub(x, g.scalar(mu0)));
-    Operand<TFloating> kq = TfMath.matMul(g, q, TfMath.matrix(g, pc.kInv()));
+    Operand<TFloating> kq = TfMath.matMul(g, q, precisionConstant(g));
     Operand<TFloating> prior = F.f(tf.math.add(
         tf.math.mul(TfMath.rowSum(g, F.f(tf.math.mul(q, kq))), g.scalar(-0.5)),
         g.scalar(-0.5 * pc.logDet2PiK())));
@@ -191,7 +207,7 @@ public final class LgcpTarget implements Target {
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
     Operand<TFloating> q = F.f(tf.math.sub(x, g.scalar(mu0)));
-    Operand<TFloating> kq = TfMath.matMul(g, q, TfMath.matrix(g, pre().kInv()));
+    Operand<TFloating> kq = TfMath.matMul(g, q, precisionConstant(g));
     return F.f(tf.math.sub(
         tf.math.sub(TfMath.row(g, counts), kq), tf.math.mul(tf.math.exp(x), g.scalar(1.0 / p.dim()))));
   }
