@@ -1,0 +1,68 @@
+package dev.pathspace.experiments.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.pathspace.api.Target;
+import dev.pathspace.experiments.engine.EvalResult;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The full suite on a perfect sampler of a Gaussian target. */
+class MetricSuiteTest {
+
+  @Test
+  void perfectSamplerGivesZeroLogZErrorsAndFullEss() {
+    double logZ = 0.8;
+    double[] mean = {1.0, -2.0};
+    Target target = new GaussTarget(mean, 1.5, logZ, new double[][] {mean});
+    int m = 400;
+    double[][] samples = GaussTarget.sample(mean, 1.5, m, 99); // exact samples, independent of the reference
+    double[] rnd = new double[m];
+    Arrays.fill(rnd, -logZ); // perfect sampler: log w = log Z for every path
+    rnd[7] = Double.NaN; // one broken trajectory: reported, excluded
+    samples[7] = new double[] {Double.NaN, 0};
+    Map<String, Object> out =
+        new MetricSuite(5, 400).compute(target, new EvalResult(rnd, rnd.clone(), samples, 0.1));
+    System.out.println("suite: " + out);
+    assertThat(out.keySet())
+        .containsExactly(
+            "log_z_true", "log_z_lb", "log_z_lb_ito", "log_z_is", "log_z_error", "log_z_lb_error",
+            "log_z_lb_ito_error", "log_w_std", "ess", "ess_count", "n_eval", "n_nonfinite", "mean_error",
+            "std_error", "mean_error_is", "std_error_is", "sinkhorn", "sinkhorn_divergence", "sinkhorn_w1",
+            "mmd", "reference_samples", "modes_found", "modes_total", "emc", "n_nonfinite_samples");
+    assertThat((double) out.get("log_z_true")).isEqualTo(logZ);
+    assertThat((double) out.get("log_z_error")).isCloseTo(0.0, within(1e-14));
+    assertThat((double) out.get("log_z_lb_error")).isCloseTo(0.0, within(1e-14));
+    assertThat((double) out.get("ess")).isCloseTo(1.0, within(1e-14));
+    assertThat((double) out.get("ess_count")).isCloseTo(m - 1, within(1e-9));
+    assertThat(out.get("n_eval")).isEqualTo(m);
+    assertThat(out.get("n_nonfinite")).isEqualTo(1);
+    assertThat(out.get("n_nonfinite_samples")).isEqualTo(1);
+    // moment errors of 399 exact samples: sd of a mean estimate 1.5/sqrt(399) ~ 0.075, of a std ~ 0.053
+    assertThat((double) out.get("mean_error")).isLessThan(0.2);
+    assertThat((double) out.get("std_error")).isLessThan(0.15);
+    // same law on both sides: divergence and MMD near 0 (sampling noise only)
+    assertThat((double) out.get("sinkhorn_divergence")).isBetween(0.0, 0.3);
+    assertThat(Math.abs((double) out.get("mmd"))).isLessThan(0.02);
+    assertThat(out.get("modes_found")).isEqualTo(1);
+    assertThat((double) out.get("emc")).isEqualTo(1.0);
+  }
+
+  @Test
+  void unknownLogZGivesNulls() {
+    Target target =
+        new GaussTarget(new double[] {0}, 1, 0, null) {
+          @Override
+          public java.util.OptionalDouble logZ() {
+            return java.util.OptionalDouble.empty();
+          }
+        };
+    Map<String, Object> out =
+        new MetricSuite(1, 50)
+            .compute(target, new EvalResult(new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0}, {1}}, 0));
+    assertThat(out).containsEntry("log_z_true", null).containsEntry("log_z_error", null);
+    assertThat(out).doesNotContainKey("modes_found");
+  }
+}
