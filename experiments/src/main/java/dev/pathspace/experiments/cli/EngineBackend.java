@@ -1,0 +1,46 @@
+package dev.pathspace.experiments.cli;
+
+import dev.pathspace.api.Target;
+import dev.pathspace.experiments.config.RunConfig;
+import dev.pathspace.experiments.engine.BenchResult;
+import dev.pathspace.experiments.engine.EvalResult;
+import dev.pathspace.experiments.engine.Experiment;
+import dev.pathspace.experiments.engine.RunComponents;
+import dev.pathspace.experiments.engine.RunListener;
+import dev.pathspace.experiments.engine.TrainSummary;
+import dev.pathspace.experiments.metrics.MetricSuite;
+import java.util.Map;
+
+/** The production backend: {@link Experiment} for training/evaluation, {@link MetricSuite} for metrics. */
+public final class EngineBackend implements RunBackend {
+  @Override
+  public RunSession open(RunComponents components, RunConfig config) {
+    Experiment e = Experiment.build(components, config);
+    return new RunSession() {
+      @Override
+      public TrainSummary train(RunListener listener) {
+        return e.train(listener);
+      }
+
+      @Override
+      public EvalResult evaluate() {
+        return e.evaluate();
+      }
+
+      @Override
+      public BenchResult benchmark(int warmup, int measured) {
+        return e.benchmark(warmup, measured);
+      }
+
+      @Override
+      public void close() {
+        e.close();
+      }
+    };
+  }
+
+  @Override
+  public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
+    return new MetricSuite(config.seed(), config.eval().referenceSamples()).compute(target, eval);
+  }
+}

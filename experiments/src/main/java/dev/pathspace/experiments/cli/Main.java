@@ -1,0 +1,75 @@
+package dev.pathspace.experiments.cli;
+
+import dev.pathspace.api.ConfigException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of the {@code pathspace} command line. Exit codes: 0 success, 1 runtime failure, 2 invalid
+ * configuration or usage (message on stderr, no stack trace).
+ */
+@Command(
+    name = "pathspace",
+    mixinStandardHelpOptions = true,
+    version = "pathspace 0.1.0",
+    description = "Diffusion samplers trained by path-space divergences.",
+    synopsisSubcommandLabel = "COMMAND")
+public final class Main implements Runnable {
+  /** Exit code of configuration and usage errors. */
+  public static final int EXIT_CONFIG = 2;
+  /** Exit code of runtime failures. */
+  public static final int EXIT_FAILURE = 1;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // plots are rendered off-screen
+    }
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line with the production context; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, CliContext.standard(out, err));
+  }
+
+  /** Runs the command line with {@code ctx}; returns the exit code. */
+  public static int run(String[] args, CliContext ctx) {
+    return commandLine(ctx).execute(args);
+  }
+
+  /** The configured picocli command line. */
+  static CommandLine commandLine(CliContext ctx) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.addSubcommand("run", new RunCommand(ctx));
+    cl.addSubcommand("list", new ListCommand(ctx));
+    cl.addSubcommand("bench", new BenchCommand(ctx));
+    cl.setOut(new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
+    cl.setExecutionExceptionHandler(
+        (ex, line, parseResult) -> {
+          if (ex instanceof ConfigException) {
+            ctx.err().println("error: " + ex.getMessage());
+            return EXIT_CONFIG;
+          }
+          ctx.err().println("error: " + ex);
+          ex.printStackTrace(ctx.err());
+          return EXIT_FAILURE;
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: use run, list or bench (see --help)");
+  }
+}

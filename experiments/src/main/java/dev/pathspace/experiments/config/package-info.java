@@ -1,0 +1,2 @@
+/** Run configuration: YAML defaults, overlays, key=value overrides, validation, resolved records. */
+package dev.pathspace.experiments.config;

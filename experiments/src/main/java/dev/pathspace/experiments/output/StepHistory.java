@@ -1,0 +1,36 @@
+package dev.pathspace.experiments.output;
+
+import dev.pathspace.experiments.engine.RunListener;
+import dev.pathspace.experiments.engine.StepRecord;
+import java.util.Arrays;
+
+/** Keeps (step, loss) of every non-skipped training step in memory for the loss-curve plot. */
+public final class StepHistory implements RunListener {
+  private int[] steps = new int[1024];
+  private double[] losses = new double[1024];
+  private int n;
+
+  @Override
+  public void onStep(StepRecord r) {
+    if (r.skipped() || !Double.isFinite(r.loss())) {
+      return;
+    }
+    if (n == steps.length) {
+      steps = Arrays.copyOf(steps, 2 * n);
+      losses = Arrays.copyOf(losses, 2 * n);
+    }
+    steps[n] = r.step();
+    losses[n] = r.loss();
+    n++;
+  }
+
+  /** Recorded steps. */
+  public int[] steps() {
+    return Arrays.copyOf(steps, n);
+  }
+
+  /** Recorded losses. */
+  public double[] losses() {
+    return Arrays.copyOf(losses, n);
+  }
+}

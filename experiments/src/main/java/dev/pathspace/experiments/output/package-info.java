@@ -1,0 +1,2 @@
+/** Run artifacts: run directories, metrics.csv, summary.json, and paper-style plots (PNG + SVG). */
+package dev.pathspace.experiments.output;

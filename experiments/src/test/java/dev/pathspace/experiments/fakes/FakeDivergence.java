@@ -1,0 +1,20 @@
+package dev.pathspace.experiments.fakes;
+
+import dev.pathspace.api.DivergenceOutput;
+import dev.pathspace.api.GraphContext;
+import dev.pathspace.api.PathDivergence;
+import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.SimulationRequirements;
+
+/** Base of the test divergences (loss is never built in these tests). */
+abstract class FakeDivergence implements PathDivergence {
+  @Override
+  public SimulationRequirements requirements() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public DivergenceOutput loss(GraphContext g, RndTerms terms) {
+    throw new UnsupportedOperationException();
+  }
+}
