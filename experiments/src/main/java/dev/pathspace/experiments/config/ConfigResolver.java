@@ -157,9 +157,15 @@ public final class ConfigResolver {
     int inter = (Integer) codec.convert(need(settings, "threads.inter"), int.class, "threads.inter");
     require(intra >= 0, "threads.intra", intra, "must be >= 0 (0 = TensorFlow default)");
     require(inter >= 0, "threads.inter", inter, "must be >= 0 (0 = TensorFlow default)");
+    require(t.gradientChunk() >= 0, "train.gradientChunk", t.gradientChunk(),
+        "must be >= 0 (0 = differentiate the whole unroll)");
+    require(t.checkpointEvery() >= 0, "train.checkpointEvery", t.checkpointEvery(),
+        "must be >= 0 (0 = only at the end)");
+    boolean graphOpt =
+        (Boolean) codec.convert(need(settings, "graphOptimization"), boolean.class, "graphOptimization");
     return new RunConfig(
         c.get(Slot.SAMPLER), c.get(Slot.DIVERGENCE), c.get(Slot.SCHEDULE), c.get(Slot.TARGET),
-        t, e, seed, precision, intra, inter);
+        t, e, seed, precision, intra, inter, graphOpt);
   }
 
   private static Map<String, JsonNode> group(Map<String, JsonNode> settings, String prefix) {

@@ -41,6 +41,7 @@ public final class ConfigYaml {
     threads.put("intra", c.intraThreads());
     threads.put("inter", c.interThreads());
     m.put("threads", threads);
+    m.put("graphOptimization", c.graphOptimization());
     return m;
   }
 

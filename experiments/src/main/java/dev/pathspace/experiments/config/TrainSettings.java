@@ -15,6 +15,7 @@ package dev.pathspace.experiments.config;
  * @param maxSkips abort after this many consecutive non-finite steps
  * @param gradientChunk for off-policy divergences: accumulate the gradient over chunks of this many
  *     time steps from stored states (memory grows with B·d·N, not B·H·N); 0 = differentiate the unroll
+ * @param checkpointEvery write a checkpoint every this many steps (0 = only after the last step)
  */
 public record TrainSettings(
     int steps,
@@ -27,12 +28,21 @@ public record TrainSettings(
     boolean scaleLossByDim,
     int logEvery,
     int maxSkips,
-    int gradientChunk) {
+    int gradientChunk,
+    int checkpointEvery) {
 
   /** Settings without gradient chunking. */
   public TrainSettings(
       int steps, int batch, int timesteps, double lr, double lrFinalFactor, double gradClip,
       double emaDecay, boolean scaleLossByDim, int logEvery, int maxSkips) {
-    this(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim, logEvery, maxSkips, 0);
+    this(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim, logEvery, maxSkips, 0, 0);
+  }
+
+  /** Settings without checkpoints. */
+  public TrainSettings(
+      int steps, int batch, int timesteps, double lr, double lrFinalFactor, double gradClip,
+      double emaDecay, boolean scaleLossByDim, int logEvery, int maxSkips, int gradientChunk) {
+    this(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim, logEvery, maxSkips,
+        gradientChunk, 0);
   }
 }

@@ -31,6 +31,7 @@ public final class Experiment implements AutoCloseable {
   private final Session session;
   private final double buildSeconds;
   private int stepsDone;
+  private int skippedBefore;
 
   private Experiment(RunConfig config, Graph graph, TrainingProgram program, Session session, double buildSeconds) {
     this.config = config;
@@ -78,17 +79,41 @@ public final class Experiment implements AutoCloseable {
 
   /** Runs {@code config.train().steps()} optimizer steps, reporting each to {@code listener}. */
   public TrainSummary train(RunListener listener) {
+    return train(listener, null, 0);
+  }
+
+  /**
+   * Restores the newest checkpoint of {@code checkpoints} (if any): later training continues after its
+   * step with bit-identical noise. Returns the restored state, or empty when there is none.
+   */
+  public java.util.Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
+    java.util.Optional<java.nio.file.Path> latest = checkpoints.latest();
+    if (latest.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Checkpoints.State st = checkpoints.restore(session, latest.get());
+    stepsDone = st.step();
+    skippedBefore = st.skipped();
+    return java.util.Optional.of(st);
+  }
+
+  /**
+   * Trains from the current position ({@link #stepsDone()}, 0 or restored) to {@code train.steps},
+   * writing a checkpoint every {@code every} steps (if {@code every > 0}) and after the last step (if
+   * {@code checkpoints} is not null).
+   */
+  public TrainSummary train(RunListener listener, Checkpoints checkpoints, int every) {
     int steps = config.train().steps();
     if (!program.trainable) {
       listener.onInfo("sampler has no trainable parameters: training skipped");
       return new TrainSummary(0, 0, 0, buildSeconds, Map.of());
     }
     long start = System.nanoTime();
-    int skipped = 0;
+    int skipped = skippedBefore;
     int consecutive = 0;
     Map<String, Double> lastDiag = Map.of();
     List<String> diagNames = new ArrayList<>(program.diagnostics.keySet());
-    for (int step = 1; step <= steps; step++) {
+    for (int step = stepsDone + 1; step <= steps; step++) {
       double lr = learningRate(step);
       double[] fetched = computeGradients(step, lr, diagNames);
       double loss = fetched[0];
@@ -117,6 +142,9 @@ public final class Experiment implements AutoCloseable {
       }
       stepsDone = step;
       listener.onStep(new StepRecord(step, loss, lr, norm, (System.nanoTime() - start) / 1e9, !finite, diag));
+      if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps)) {
+        checkpoints.save(session, step, skipped);
+      }
     }
     return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag);
   }

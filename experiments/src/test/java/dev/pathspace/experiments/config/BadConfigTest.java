@@ -39,7 +39,7 @@ class BadConfigTest {
         c(null, "sampler=dds", "Unknown sampler 'dds'; valid options: [dis, pis]"),
         c(null, "schedule=cosine", "Unknown schedule 'cosine'; valid options: [auto, brownian, vp]"),
         c(null, "target=funnel", "Unknown target 'funnel'; valid options: [gmm]"),
-        c(null, "samplr=dis", "Unknown key 'samplr'", "valid keys: [divergence, eval, precision, sampler,"),
+        c(null, "samplr=dis", "Unknown key 'samplr'", "valid keys: [divergence, eval, graphOptimization, precision, sampler,"),
         c(null, "train.stpes=5", "Unknown key 'train.stpes'", "train.steps", "train.batch", "train.lr"),
         c(null, "eval.batchsize=5", "Unknown key 'eval.batchsize'", "[eval.batch, eval.chunk, eval.referenceSamples]"),
         c(null, "sampler.widht=3",

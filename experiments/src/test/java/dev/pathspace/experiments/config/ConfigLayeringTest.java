@@ -42,7 +42,7 @@ class ConfigLayeringTest {
     assertThat(c.schedule().type()).isEqualTo("vp"); // auto → FakeSampler.defaultSchedule()
     assertThat(c.schedule().params()).containsEntry("betaMax", 10.0);
     assertThat(c.target().params()).containsEntry("layout", "RING").containsEntry("weights", List.of());
-    assertThat(c.train()).isEqualTo(new TrainSettings(2000, 512, 100, 0.005, 0.1, 1.0, 0.0, true, 50, 100));
+    assertThat(c.train()).isEqualTo(new TrainSettings(2000, 512, 100, 0.005, 0.1, 1.0, 0.0, true, 50, 100, 0, 500));
     assertThat(c.eval()).isEqualTo(new EvalSettings(20000, 10000, 10000));
     assertThat(c.seed()).isEqualTo(1L);
     assertThat(c.precision()).isEqualTo("float32");
