@@ -30,6 +30,14 @@ public record GaussianPrior(int dim, double loc, double scale) {
     return F.f(tf.math.add(tf.math.mul(z, g.scalar(scale)), g.scalar(loc)));
   }
 
+  /**
+   * {@code batch / k} prior points repeated k times in block order (spec §4.0 trajectories per sample),
+   * {@code [batch, d]}.
+   */
+  public Operand<TFloating> sampleTiled(GraphContext g, Noise noise, int batch, int k) {
+    return Tiling.tile(g, sample(g, noise, Tiling.base(batch, k)), k);
+  }
+
   /** log N(x; loc, scale² I), {@code [B]}. */
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();

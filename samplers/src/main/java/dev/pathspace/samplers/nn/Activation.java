@@ -59,4 +59,41 @@ public enum Activation {
         throw new IllegalStateException("unreachable");
     }
   }
+
+  /**
+   * The derivative act'(x) elementwise, in closed form (first-order differentiable ops only, so it can be
+   * back-propagated without the missing second-order *Grad kernels, guide §2.3): tanh' = 1 − tanh², relu' =
+   * 1{x > 0} (constant), softplus' = sigmoid, silu' = s(1 + x(1 − s)) with s = sigmoid(x), gelu' = Φ(x) +
+   * x·φ(x).
+   */
+  public Operand<TFloating> derivative(GraphContext g, Operand<TFloating> x) {
+    Ops tf = g.tf();
+    switch (this) {
+      case TANH:
+        return F.f(tf.math.sub(g.scalar(1.0), tf.math.square(tf.math.tanh(x))));
+      case RELU:
+        return F.f(tf.stopGradient(g.cast(tf.math.greater(x, g.scalar(0.0)))));
+      case GELU:
+        Operand<TFloating> cdf =
+            F.f(
+                tf.math.mul(
+                    tf.math.add(tf.math.erf(tf.math.mul(x, g.scalar(1.0 / Math.sqrt(2.0)))), g.scalar(1.0)),
+                    g.scalar(0.5)));
+        Operand<TFloating> pdf =
+            F.f(
+                tf.math.mul(
+                    tf.math.exp(tf.math.mul(tf.math.square(x), g.scalar(-0.5))),
+                    g.scalar(1.0 / Math.sqrt(2 * Math.PI))));
+        return F.f(tf.math.add(cdf, tf.math.mul(x, pdf)));
+      case SILU:
+        Operand<TFloating> sg = F.f(tf.math.sigmoid(x));
+        return F.f(
+            tf.math.mul(
+                sg, tf.math.add(g.scalar(1.0), tf.math.mul(x, tf.math.sub(g.scalar(1.0), sg)))));
+      case SOFTPLUS:
+        return F.f(tf.math.sigmoid(x));
+      default:
+        throw new IllegalStateException("unreachable");
+    }
+  }
 }

@@ -17,17 +17,29 @@ final class Dense {
 
   /** PyTorch-default initialised layer {@code in → out}. */
   static Dense create(GraphContext g, String name, int in, int out) {
+    return create(g, name, in, out, 1.0);
+  }
+
+  /** PyTorch-default initialised layer {@code in → out} with learning-rate scale {@code lrScale}. */
+  static Dense create(GraphContext g, String name, int in, int out, double lrScale) {
     double bound = 1.0 / Math.sqrt(in);
     return new Dense(
-        g.trainable(name + "/w", Init.uniform(g.seed(), name + "/w", in * out, bound), in, out),
-        g.trainable(name + "/b", Init.uniform(g.seed(), name + "/b", out, bound), out));
+        g.trainable(
+            name + "/w", Init.uniform(g.seed(), name + "/w", in * out, bound), new long[] {in, out}, lrScale),
+        g.trainable(name + "/b", Init.uniform(g.seed(), name + "/b", out, bound), new long[] {out}, lrScale));
   }
 
   /** A layer with constant initial weight and bias (zero-initialised output layers, unit gains). */
   static Dense constant(GraphContext g, String name, int in, int out, double w0, double b0) {
+    return constant(g, name, in, out, w0, b0, 1.0);
+  }
+
+  /** {@link #constant(GraphContext, String, int, int, double, double)} with a learning-rate scale. */
+  static Dense constant(
+      GraphContext g, String name, int in, int out, double w0, double b0, double lrScale) {
     return new Dense(
-        g.trainable(name + "/w", Init.constant(in * out, w0), in, out),
-        g.trainable(name + "/b", Init.constant(out, b0), out));
+        g.trainable(name + "/w", Init.constant(in * out, w0), new long[] {in, out}, lrScale),
+        g.trainable(name + "/b", Init.constant(out, b0), new long[] {out}, lrScale));
   }
 
   Operand<TFloating> apply(GraphContext g, Operand<TFloating> x) {
@@ -41,5 +53,10 @@ final class Dense {
 
   Operand<TFloating> bias() {
     return b;
+  }
+
+  /** The weight matrix {@code [in, out]}. */
+  Operand<TFloating> weight() {
+    return w;
   }
 }

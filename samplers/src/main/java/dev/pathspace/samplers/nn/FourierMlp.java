@@ -20,6 +20,7 @@ public final class FourierMlp {
   private final int dimOut;
   private final NetworkParams params;
   private final Activation act;
+  private final double lrScale;
 
   /**
    * @param name variable-name prefix (networks with the same name share weights)
@@ -28,6 +29,18 @@ public final class FourierMlp {
    * @param params network sizes
    */
   public FourierMlp(String name, int dimIn, int dimOut, NetworkParams params) {
+    this(name, dimIn, dimOut, params, 1.0);
+  }
+
+  /**
+   * @param name variable-name prefix (networks with the same name share weights)
+   * @param dimIn state dimension d
+   * @param dimOut output dimension
+   * @param params network sizes
+   * @param lrScale learning-rate scale shared by every variable of the network (spec §9 param groups)
+   */
+  public FourierMlp(String name, int dimIn, int dimOut, NetworkParams params, double lrScale) {
+    this.lrScale = lrScale;
     this.name = name;
     this.dimIn = dimIn;
     this.dimOut = dimOut;
@@ -39,17 +52,17 @@ public final class FourierMlp {
   public Bound bind(GraphContext g, double[] times) {
     int h = params.width();
     List<Operand<TFloating>> te =
-        new TimeEmbedding(name + "/time", params.timeChannels(), h, h, act).rows(g, times);
-    Dense in = Dense.create(g, name + "/in", dimIn, h);
+        new TimeEmbedding(name + "/time", params.timeChannels(), h, h, act, lrScale).rows(g, times);
+    Dense in = Dense.create(g, name + "/in", dimIn, h, lrScale);
     List<Operand<TFloating>> rows = new ArrayList<>(te.size());
     for (Operand<TFloating> r : te) {
       rows.add(F.f(g.tf().math.add(r, in.bias())));
     }
     List<Dense> hidden = new ArrayList<>();
     for (int l = 1; l < params.depth(); l++) {
-      hidden.add(Dense.create(g, name + "/h" + l, h, h));
+      hidden.add(Dense.create(g, name + "/h" + l, h, h, lrScale));
     }
-    Dense out = Dense.constant(g, name + "/out", h, dimOut, 0.0, 0.0);
+    Dense out = Dense.constant(g, name + "/out", h, dimOut, 0.0, 0.0, lrScale);
     return new Bound(in, rows, hidden, out);
   }
 
@@ -81,6 +94,25 @@ public final class FourierMlp {
         h = layer.apply(g, act.apply(g, h));
       }
       return out.apply(g, act.apply(g, h));
+    }
+
+    /**
+     * NN(t_k, x) together with the diagonal of its Jacobian ∂NN_i/∂x_i, exactly (see {@link
+     * MlpDivergence}); requires dimIn == dimOut.
+     */
+    public MlpDivergence.Result applyWithDivergence(GraphContext g, int k, Operand<TFloating> x) {
+      if (dimIn != dimOut) {
+        throw new IllegalStateException(
+            "divergence needs dimIn == dimOut (got " + dimIn + " -> " + dimOut + ")");
+      }
+      List<Operand<TFloating>> ws = new ArrayList<>();
+      List<Operand<TFloating>> bs = new ArrayList<>();
+      for (Dense layer : hidden) {
+        ws.add(layer.weight());
+        bs.add(layer.bias());
+      }
+      return MlpDivergence.forward(
+          g, act, x, in.weight(), timeRows.get(k), ws, bs, out.weight(), out.bias(), dimIn, params.width());
     }
   }
 }

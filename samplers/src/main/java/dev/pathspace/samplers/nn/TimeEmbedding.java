@@ -21,9 +21,10 @@ final class TimeEmbedding {
   private final double outWeight;
   private final double outBias;
   private final boolean defaultOut;
+  private final double lrScale;
 
-  TimeEmbedding(String name, int channels, int hidden, int out, Activation act) {
-    this(name, channels, hidden, out, act, 0, 0, true);
+  TimeEmbedding(String name, int channels, int hidden, int out, Activation act, double lrScale) {
+    this(name, channels, hidden, out, act, 0, 0, true, lrScale);
   }
 
   TimeEmbedding(
@@ -34,7 +35,8 @@ final class TimeEmbedding {
       Activation act,
       double outWeight,
       double outBias,
-      boolean defaultOut) {
+      boolean defaultOut,
+      double lrScale) {
     this.name = name;
     this.channels = channels;
     this.hidden = hidden;
@@ -43,11 +45,13 @@ final class TimeEmbedding {
     this.outWeight = outWeight;
     this.outBias = outBias;
     this.defaultOut = defaultOut;
+    this.lrScale = lrScale;
   }
 
   /** A gain network with constant output layer (weight {@code w0}, bias {@code b0}). */
-  static TimeEmbedding gain(String name, int channels, int hidden, int out, Activation act, double w0, double b0) {
-    return new TimeEmbedding(name, channels, hidden, out, act, w0, b0, false);
+  static TimeEmbedding gain(
+      String name, int channels, int hidden, int out, Activation act, double w0, double b0, double lrScale) {
+    return new TimeEmbedding(name, channels, hidden, out, act, w0, b0, false, lrScale);
   }
 
   /** Rows e_k for the given times: a list of N operands of shape {@code [1, out]}. */
@@ -65,15 +69,19 @@ final class TimeEmbedding {
       }
     }
     Operand<TFloating> phase =
-        g.trainable(name + "/phase", Init.normal(g.seed(), name + "/phase", channels), 1, channels);
+        g.trainable(
+            name + "/phase",
+            Init.normal(g.seed(), name + "/phase", channels),
+            new long[] {1, channels},
+            lrScale);
     Operand<TFloating> a = F.f(tf.math.add(g.constant(arg, n, channels), phase));
     Operand<TFloating> feat =
         F.f(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
-    Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden).apply(g, feat));
+    Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden, lrScale).apply(g, feat));
     Dense last =
         defaultOut
-            ? Dense.create(g, name + "/l2", hidden, out)
-            : Dense.constant(g, name + "/l2", hidden, out, outWeight, outBias);
+            ? Dense.create(g, name + "/l2", hidden, out, lrScale)
+            : Dense.constant(g, name + "/l2", hidden, out, outWeight, outBias, lrScale);
     Operand<TFloating> table = last.apply(g, h);
     if (n == 1) {
       return List.of(table);

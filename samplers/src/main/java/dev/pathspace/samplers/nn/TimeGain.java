@@ -13,6 +13,7 @@ public final class TimeGain {
   private final String name;
   private final NetworkParams params;
   private final double init;
+  private final double lrScale;
 
   /**
    * @param name variable-name prefix
@@ -20,15 +21,26 @@ public final class TimeGain {
    * @param init initial gain (1 for the lerp parameterisation, 0.01 for the score parameterisation)
    */
   public TimeGain(String name, NetworkParams params, double init) {
+    this(name, params, init, 1.0);
+  }
+
+  /**
+   * @param name variable-name prefix
+   * @param params sizes (width and time channels are used)
+   * @param init initial gain
+   * @param lrScale learning-rate scale of every variable of the gain network (spec §9 param groups)
+   */
+  public TimeGain(String name, NetworkParams params, double init, double lrScale) {
     this.name = name;
     this.params = params;
     this.init = init;
+    this.lrScale = lrScale;
   }
 
   /** Rows g(t_k), each {@code [1, 1]}. */
   public List<Operand<TFloating>> rows(GraphContext g, double[] times) {
     return TimeEmbedding.gain(
-            name, params.timeChannels(), params.width(), 1, Activation.parse(params.activation()), 0.0, init)
+            name, params.timeChannels(), params.width(), 1, Activation.parse(params.activation()), 0.0, init, lrScale)
         .rows(g, times);
   }
 }

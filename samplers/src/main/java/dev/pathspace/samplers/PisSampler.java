@@ -1,0 +1,158 @@
+package dev.pathspace.samplers;
+
+import dev.pathspace.api.ConfigException;
+import dev.pathspace.api.ControlField;
+import dev.pathspace.api.GraphContext;
+import dev.pathspace.api.OffPolicyIncrements;
+import dev.pathspace.api.PathSampler;
+import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.SdeSchedule;
+import dev.pathspace.api.SimulationRequest;
+import dev.pathspace.api.Target;
+import dev.pathspace.api.TimeGrid;
+import dev.pathspace.api.Transition;
+import dev.pathspace.samplers.nn.NetworkParams;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Path integral sampler (PIS; Zhang &amp; Chen, "Path Integral Sampler", ICLR 2022): a controlled Brownian
+ * motion dX = σ u ds + σ dW from a Dirac at {@code priorLoc}; the target path measure is the uncontrolled
+ * Brownian motion reweighted at s = T by ρ/p_ref with p_ref = N(priorLoc, ∫σ² I) its terminal law (a
+ * Föllmer process). Log-RND: spec §4.2 with r ≡ 0 and initial term 0 (prior = reference start). Optimal
+ * control u*(s, x) = σ(s)∇log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (spec §6.5
+ * ScoreCtrl, gain initialised to 0.01) or {@code network}.
+ */
+public final class PisSampler implements PathSampler {
+  /**
+   * PIS parameters.
+   *
+   * @param width hidden width of the control network
+   * @param depth hidden layers on the state path
+   * @param activation hidden activation
+   * @param timeChannels Fourier frequencies of the time embedding
+   * @param parameterisation {@code score} (network + gained target score) or {@code network}
+   * @param clipModel elementwise clip of the network output and the gain
+   * @param clipScore elementwise clip of the target score
+   * @param priorLoc location of the Dirac prior (every coordinate)
+   */
+  public record Params(
+      int width,
+      int depth,
+      String activation,
+      int timeChannels,
+      String parameterisation,
+      double clipModel,
+      double clipScore,
+      double priorLoc) {
+    /** Validates every field. */
+    public Params {
+      new NetworkParams(width, depth, activation, timeChannels);
+      ScoreCtrl.checkParameterisation(parameterisation);
+      if (!(clipModel > 0)) {
+        throw new IllegalArgumentException("clipModel must be > 0 (got " + clipModel + ")");
+      }
+      if (!(clipScore > 0)) {
+        throw new IllegalArgumentException("clipScore must be > 0 (got " + clipScore + ")");
+      }
+      if (!Double.isFinite(priorLoc)) {
+        throw new IllegalArgumentException("priorLoc must be finite (got " + priorLoc + ")");
+      }
+    }
+
+    /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, Dirac at 0. */
+    public static Params defaults() {
+      return new Params(64, 2, "tanh", 32, "score", 100.0, 100.0, 0.0);
+    }
+
+    NetworkParams network() {
+      return new NetworkParams(width, depth, activation, timeChannels);
+    }
+  }
+
+  private final Params params;
+  private final ControlField fixedControl;
+
+  /** The trainable PIS sampler. */
+  @Inject
+  public PisSampler(Params params) {
+    this(params, null);
+  }
+
+  private PisSampler(Params params, ControlField fixedControl) {
+    this.params = params;
+    this.fixedControl = fixedControl;
+  }
+
+  @Override
+  public String id() {
+    return "pis";
+  }
+
+  /** {@code brownian} (registered default σ = √0.2, T = 5, spec bm_pis: σ²T = 1). */
+  @Override
+  public String defaultSchedule() {
+    return "brownian";
+  }
+
+  @Override
+  public void validate(SdeSchedule schedule, Target target) {
+    if (!schedule.driftFree()) {
+      throw new ConfigException(
+          "sampler 'pis' needs a drift-free (Brownian) reference; schedule '"
+              + schedule.id()
+              + "' has drift. Valid schedules: [brownian]");
+    }
+  }
+
+  @Override
+  public Optional<PathSampler> withControl(ControlField control) {
+    return Optional.of(new PisSampler(params, control));
+  }
+
+  @Override
+  public boolean trainable() {
+    return fixedControl == null;
+  }
+
+  /** p_ref = N(priorLoc·a, v I) with (a, v) the uncontrolled transition over [0, T]. */
+  static GaussianPrior referenceTerminal(SdeSchedule sde, int d, double loc) {
+    Transition tr = sde.generativeTransition(0, sde.terminalTime());
+    return new GaussianPrior(d, loc * tr.meanScale(), Math.sqrt(tr.variance()));
+  }
+
+  @Override
+  public RndTerms simulate(GraphContext g, SimulationRequest req) {
+    int d = req.target().dim();
+    Operand<TFloating> x0 = Tiling.filled(g, req.batch(), d, params.priorLoc());
+    return ReferenceUnroll.run(
+        g, req, x0, control(g, req), null, referenceTerminal(req.schedule(), d, params.priorLoc()));
+  }
+
+  @Override
+  public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
+    TimeReversalUnroll.StepControl control = control(g, req);
+    TimeGrid grid = req.schedule().grid(req.timesteps());
+    return Optional.of(
+        (gg, k, xk, xk1) ->
+            ReferenceUnroll.increment(gg, req.schedule(), grid, control, null, k, xk, xk1));
+  }
+
+  private TimeReversalUnroll.StepControl control(GraphContext g, SimulationRequest req) {
+    if (fixedControl != null) {
+      return (gg, k, s, x) -> fixedControl.apply(gg, s, x);
+    }
+    TimeGrid grid = req.schedule().grid(req.timesteps());
+    return ScoreCtrl.bind(
+        g,
+        "pis",
+        req.target(),
+        params.network(),
+        params.parameterisation().equals("score"),
+        params.clipModel(),
+        params.clipScore(),
+        Tiling.left(grid));
+  }
+}
