@@ -33,6 +33,21 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML overlay over the defaults")
   Path config;
 
+  @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
+  Path json;
+
+  @Option(names = "--suite", description = "run the standard set (each row in its own JVM) and print a Markdown table")
+  boolean suite;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "with --suite: also write the Markdown table here")
+  Path markdown;
+
+  @Option(names = "--compare", paramLabel = "FILE", description = "compare with a saved --json file; flag rows > 10 % slower (exit 3)")
+  Path compare;
+
+  @Option(names = "--label", hidden = true, description = "row label (used by --suite child processes)")
+  String label;
+
   @Parameters(paramLabel = "key=value", description = "overrides, e.g. sampler=pis train.batch=1024")
   List<String> overrides = new ArrayList<>();
 
@@ -45,6 +60,9 @@ final class BenchCommand implements Callable<Integer> {
     if (warmup < 0 || steps < 1) {
       throw new dev.pathspace.api.ConfigException(
           "Invalid bench options: --warmup must be >= 0 and --steps >= 1 (got " + warmup + ", " + steps + ")");
+    }
+    if (suite) {
+      return runSuite();
     }
     PluginRegistry registry = ctx.registry().get();
     RunConfig cfg =
@@ -59,8 +77,82 @@ final class BenchCommand implements Callable<Integer> {
       b = session.benchmark(warmup, steps);
     }
     out.print(format(b));
+    out.println(String.format(Locale.ROOT, "%-18s %12.1f %%", "network/matmul", 100 * b.networkGflops() / b.matmulGflops()));
     out.flush();
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        BenchSuite.toJson(label != null ? label : String.join(" ", overrides), overrides, b);
+    if (json != null) {
+      BenchSuite.write(ctx.workDir().resolve(json), node);
+    }
+    if (compare != null) {
+      List<String> slower = BenchSuite.regressions(List.of(node), BenchSuite.read(ctx.workDir().resolve(compare)));
+      slower.forEach(out::println);
+      return slower.isEmpty() ? 0 : 3;
+    }
     return 0;
+  }
+
+  private int runSuite() {
+    PrintStream out = ctx.out();
+    List<com.fasterxml.jackson.databind.JsonNode> rows = new ArrayList<>();
+    for (java.util.Map.Entry<String, List<String>> row : BenchSuite.rows().entrySet()) {
+      out.println("== " + row.getKey());
+      out.flush();
+      rows.add(runChild(row.getKey(), row.getValue()));
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode all = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+    rows.forEach(all::add);
+    if (json != null) {
+      BenchSuite.write(ctx.workDir().resolve(json), all);
+    }
+    String table = BenchSuite.markdown(rows);
+    out.print(table);
+    if (markdown != null) {
+      try {
+        java.nio.file.Files.writeString(ctx.workDir().resolve(markdown), table);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    if (compare != null) {
+      List<String> slower = BenchSuite.regressions(rows, BenchSuite.read(ctx.workDir().resolve(compare)));
+      slower.forEach(out::println);
+      out.println(slower.isEmpty() ? "no row is more than 10 % slower than " + compare : slower.size() + " row(s) slower");
+      return slower.isEmpty() ? 0 : 3;
+    }
+    return 0;
+  }
+
+  /** Runs one row in a fresh JVM (so that peak RSS is the row's own) and reads its JSON back. */
+  private com.fasterxml.jackson.databind.JsonNode runChild(String rowLabel, List<String> rowOverrides) {
+    try {
+      Path tmp = java.nio.file.Files.createTempFile("pathspace-bench", ".json");
+      List<String> cmd = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx8g", "-Djava.awt.headless=true",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
+          "--warmup", String.valueOf(warmup), "--steps", String.valueOf(steps), "--json", tmp.toString(),
+          "--label", rowLabel));
+      if (config != null) {
+        cmd.add("--config");
+        cmd.add(ctx.workDir().resolve(config).toString());
+      }
+      cmd.addAll(rowOverrides);
+      cmd.addAll(overrides);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      ctx.out().print(log);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("benchmark row '" + rowLabel + "' failed (exit " + p.exitValue() + ")");
+      }
+      com.fasterxml.jackson.databind.JsonNode node = BenchSuite.read(tmp);
+      java.nio.file.Files.deleteIfExists(tmp);
+      return node;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static String format(BenchResult b) {

@@ -256,16 +256,19 @@ public final class Experiment implements AutoCloseable {
     }
     Arrays.sort(times);
     double ms = measured == 0 || !program.trainable ? Double.NaN : times[measured / 2];
+    // evaluation: the configured eval.batch streamed in chunks (bounded memory), after one warm-up chunk
     runEvalChunk(0);
-    int evalRuns = 3;
     long te = System.nanoTime();
-    for (int i = 0; i < evalRuns; i++) {
+    int total = config.eval().batch();
+    int chunks = Math.max(1, (total + program.evalBatch - 1) / program.evalBatch);
+    for (int i = 0; i < chunks; i++) {
       runEvalChunk(i + 1);
     }
-    double evalRate = evalRuns * program.evalBatch / ((System.nanoTime() - te) / 1e9);
+    double evalRate = (double) chunks * program.evalBatch / ((System.nanoTime() - te) / 1e9);
     double gflops = program.networkFlopsPerTrainStep / (ms / 1e3) / 1e9;
-    return new BenchResult(buildSeconds, firstStep, ms, 1000.0 / ms, evalRate, ResourceUsage.peakRssMb(),
-        gflops, 0.0);
+    double peakRss = ResourceUsage.peakRssMb();
+    double matmul = MatmulProbe.gflops(2048, 7);
+    return new BenchResult(buildSeconds, firstStep, ms, 1000.0 / ms, evalRate, peakRss, gflops, matmul);
   }
 
   private void trainStep(int step, List<String> diagNames) {
