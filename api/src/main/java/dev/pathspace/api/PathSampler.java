@@ -8,7 +8,11 @@ public interface PathSampler {
   /** Registry key. */
   String id();
 
-  /** The schedule used when the configuration does not name one. */
+  /**
+   * The schedule used when the configuration does not name one: a registry key, optionally followed by
+   * whitespace-separated {@code param=value} defaults for it (e.g. {@code "vp-linear terminalTime=12.8
+   * grid=cosine"}); the user's schedule parameters still override them.
+   */
   String defaultSchedule();
 
   /**

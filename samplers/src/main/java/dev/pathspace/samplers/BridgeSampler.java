@@ -110,10 +110,14 @@ public final class BridgeSampler implements PathSampler {
     return "bridge";
   }
 
-  /** {@code vp-linear} (reference {@code bridge_diff_init} uses vp_10). */
+  /**
+   * Brownian motion with σ = 1 on [0, 1], the reference {@code bridge} solver's {@code bm.yaml}
+   * (spec §5): the generative control only interpolates the target score, so a drift-free reference
+   * keeps the initial process from expanding; {@code vp-linear} (as in {@code bridge_diff_init}) also works.
+   */
   @Override
   public String defaultSchedule() {
-    return "vp-linear";
+    return "brownian diffCoeff=1.0 terminalTime=1.0";
   }
 
   /** Accepts every schedule. */

@@ -119,12 +119,13 @@ public final class DdsSampler implements PathSampler {
   }
 
   /**
-   * {@code vp-linear}. The exponential integrator uses only its time grid; the reference DDS uses the
-   * cosine grid ({@code schedule.grid=cosine}, spec §3.1).
+   * The exponential integrator uses only the schedule's time grid: by default the cosine grid on [0, 6.4]
+   * of the reference {@code basic_dds} (spec §3.1, §5; {@code dds} uses 12.8). The Euler variant uses the
+   * vp_10 SDE itself on [0, 1].
    */
   @Override
   public String defaultSchedule() {
-    return "vp-linear";
+    return params.euler() ? "vp-linear" : "vp-linear terminalTime=6.4 grid=cosine";
   }
 
   @Override

@@ -48,12 +48,33 @@ public final class ConfigResolver {
    * @throws ConfigException on any invalid key, value or combination
    */
   public RunConfig resolve(Path configFile, List<String> overrides) {
+    return resolve(List.of(), configFile, List.of(overrides));
+  }
+
+  /**
+   * Resolves the layers, lowest first: defaults, the named presets (in order, see {@link Presets}),
+   * {@code configFile} (may be null), then each list of {@code key=value} overrides as its own layer (so a
+   * later layer that changes a slot's type drops the slot parameters set below it).
+   *
+   * @throws ConfigException on any invalid key, value, preset or combination
+   */
+  public RunConfig resolve(List<String> presets, Path configFile, List<List<String>> overrideLayers) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromYaml(readDefaults()));
+    for (String p : presets) {
+      JsonNode tree = Presets.load(p);
+      try {
+        layers.add(ConfigLayer.fromYaml(tree));
+      } catch (ConfigException e) {
+        throw new ConfigException(e.getMessage() + " (in preset '" + p + "')");
+      }
+    }
     if (configFile != null) {
       layers.add(withSource(configFile, () -> ConfigLayer.fromYaml(readFile(configFile))));
     }
-    layers.add(ConfigLayer.fromOverrides(overrides, yaml));
+    for (List<String> overrides : overrideLayers) {
+      layers.add(ConfigLayer.fromOverrides(overrides, yaml));
+    }
     return resolve(layers);
   }
 
@@ -85,8 +106,17 @@ public final class ConfigResolver {
       String origin = "";
       if (s == Slot.SCHEDULE && type.equals(AUTO)) {
         String samplerType = choices.get(Slot.SAMPLER).type();
-        type = catalog.defaultSchedule(samplerType, samplerParams);
+        String[] tokens = catalog.defaultSchedule(samplerType, samplerParams).trim().split("\\s+");
+        type = tokens[0];
         origin = " (default of sampler '" + samplerType + "')";
+        // "key p=v ...": the sampler's parameter defaults for its schedule, under the user's own
+        Map<String, JsonNode> merged = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < tokens.length; i++) {
+          int eq = tokens[i].indexOf('=');
+          merged.put(tokens[i].substring(0, eq), scalar(tokens[i].substring(eq + 1)));
+        }
+        merged.putAll(params.get(s));
+        params.put(s, merged);
         if (!catalog.options(s).containsKey(type)) {
           throw new ConfigException(
               "Sampler '" + samplerType + "' asks for schedule '" + type
@@ -100,6 +130,16 @@ public final class ConfigResolver {
       choices.put(s, new ComponentChoice(type, codec.toMap(record)));
     }
     return settings(choices, settings);
+  }
+
+  private static JsonNode scalar(String value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .readTree(value);
+    } catch (java.io.IOException e) {
+      throw new ConfigException("invalid schedule default '" + value + "': " + e.getMessage());
+    }
   }
 
   private Record resolveSlot(Slot s, String type, String origin, Map<String, JsonNode> user) {
@@ -146,7 +186,7 @@ public final class ConfigResolver {
         t.lrFinalFactor(), "must be > 0");
     require(t.emaDecay() >= 0 && t.emaDecay() < 1, "train.emaDecay", t.emaDecay(), "must be in [0, 1)");
     require(t.maxSkips() >= 0, "train.maxSkips", t.maxSkips(), "must be >= 0");
-    require(e.referenceSamples() >= 0, "eval.referenceSamples", e.referenceSamples(), "must be >= 0");
+    require(e.referenceSamples() == 0 || e.referenceSamples() >= 2, "eval.referenceSamples", e.referenceSamples(), "must be 0 (no sample-based metrics) or >= 2");
     long seed = (Long) codec.convert(need(settings, "seed"), long.class, "seed");
     String precision = (String) codec.convert(need(settings, "precision"), String.class, "precision");
     if (!PRECISIONS.contains(precision)) {

@@ -41,7 +41,8 @@ public final class MetricSuite {
 
   /**
    * @param seed seed for ground-truth sampling
-   * @param referenceSamples number of ground-truth samples to draw (when the target can sample)
+   * @param referenceSamples number of ground-truth samples to draw (when the target can sample); 0 skips
+   *     the sample-based metrics (Sinkhorn, MMD)
    */
   public MetricSuite(long seed, int referenceSamples) {
     this(seed, referenceSamples, Sinkhorn.defaults(), Mmd.defaults(), ModeCoverage.defaults());
@@ -54,8 +55,9 @@ public final class MetricSuite {
       Sinkhorn.Params sinkhorn,
       Mmd.Params mmd,
       ModeCoverage.Params modeCoverage) {
-    if (referenceSamples < 2) {
-      throw new IllegalArgumentException("referenceSamples must be >= 2 (got " + referenceSamples + ")");
+    if (referenceSamples == 1 || referenceSamples < 0) {
+      throw new IllegalArgumentException("referenceSamples must be 0 (no sample-based metrics) or >= 2 (got "
+          + referenceSamples + ")");
     }
     this.seed = seed;
     this.referenceSamples = referenceSamples;
@@ -89,7 +91,8 @@ public final class MetricSuite {
     m.put("n_nonfinite", z.nNonFinite());
 
     Optional<GroundTruthSampler> gt = target.groundTruth();
-    double[][] reference = gt.map(s -> s.sample(referenceSamples, seed)).orElse(null);
+    double[][] reference =
+        referenceSamples == 0 ? null : gt.map(s -> s.sample(referenceSamples, seed)).orElse(null);
     Optional<Moments> moments = target.moments();
     if (moments.isEmpty() && reference != null) {
       moments = Optional.of(MomentErrors.estimate(reference));
