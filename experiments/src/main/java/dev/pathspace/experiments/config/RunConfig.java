@@ -28,7 +28,7 @@ public record RunConfig(
     int interThreads,
     boolean graphOptimization) {
 
-  /** A configuration with graph optimisation on. */
+  /** A configuration with graph optimisation off (the default). */
   public RunConfig(
       ComponentChoice sampler,
       ComponentChoice divergence,
@@ -40,6 +40,6 @@ public record RunConfig(
       String precision,
       int intraThreads,
       int interThreads) {
-    this(sampler, divergence, schedule, target, train, eval, seed, precision, intraThreads, interThreads, true);
+    this(sampler, divergence, schedule, target, train, eval, seed, precision, intraThreads, interThreads, false);
   }
 }

@@ -56,6 +56,12 @@ public final class Experiment implements AutoCloseable {
     }
   }
 
+  /**
+   * Session settings: the configured thread pools (per session, so an earlier session cannot resize
+   * them), soft placement (a GPU build falls back to the CPU), and TF's Grappler optimiser only when
+   * {@code graphOptimization} is on: on this workload it turns a ~2–4 s first step into 10–25 s for at most
+   * ~30 % faster steps on small configurations and none on large ones (docs/performance.md).
+   */
   static ConfigProto sessionConfig(RunConfig config) {
     ConfigProto.Builder b =
         ConfigProto.newBuilder()
