@@ -4,6 +4,8 @@ import dev.pathspace.experiments.compose.PluginRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +16,10 @@ import java.util.function.Supplier;
  * @param registry supplies the plug-in registry (discovered lazily)
  * @param backend engine + metrics
  * @param workDir directory that relative paths and {@code runs/} resolve against
- * @param clock clock for run-directory names
+ * @param clock clock for run-directory names and provenance timestamps
  * @param interactive whether progress may use a single updating {@code \r} line
+ * @param env environment variables (shard auto-detection)
+ * @param args the command line as given (recorded in provenance)
  */
 public record CliContext(
     PrintStream out,
@@ -24,11 +28,31 @@ public record CliContext(
     RunBackend backend,
     Path workDir,
     Clock clock,
-    boolean interactive) {
+    boolean interactive,
+    Map<String, String> env,
+    List<String> args) {
+
+  /** A context with the process environment and no recorded arguments. */
+  public CliContext(
+      PrintStream out, PrintStream err, Supplier<PluginRegistry> registry, RunBackend backend, Path workDir,
+      Clock clock, boolean interactive) {
+    this(out, err, registry, backend, workDir, clock, interactive, System.getenv(), List.of());
+  }
+
   /** The production context: ServiceLoader plug-ins, the TF engine, the current directory. */
   public static CliContext standard(PrintStream out, PrintStream err) {
     return new CliContext(
         out, err, PluginRegistry::discover, new EngineBackend(), Path.of(""), Clock.systemDefaultZone(),
         System.console() != null);
+  }
+
+  /** This context with another environment. */
+  public CliContext withEnv(Map<String, String> newEnv) {
+    return new CliContext(out, err, registry, backend, workDir, clock, interactive, Map.copyOf(newEnv), args);
+  }
+
+  /** This context recording {@code commandLine} as the arguments. */
+  public CliContext withArgs(List<String> commandLine) {
+    return new CliContext(out, err, registry, backend, workDir, clock, interactive, env, List.copyOf(commandLine));
   }
 }

@@ -3,13 +3,19 @@ package dev.pathspace.experiments.cli;
 import dev.pathspace.api.Target;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
+import dev.pathspace.experiments.engine.Checkpoints;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.Experiment;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
+import dev.pathspace.experiments.engine.SavedModelExport;
 import dev.pathspace.experiments.engine.TrainSummary;
 import dev.pathspace.experiments.metrics.MetricSuite;
+import dev.pathspace.experiments.output.RunTracker;
+import dev.pathspace.experiments.output.TensorBoardLogger;
+import java.nio.file.Path;
 import java.util.Map;
+import org.tensorflow.TensorFlow;
 
 /** The production backend: {@link Experiment} for training/evaluation, {@link MetricSuite} for metrics. */
 public final class EngineBackend implements RunBackend {
@@ -20,6 +26,16 @@ public final class EngineBackend implements RunBackend {
       @Override
       public TrainSummary train(RunListener listener) {
         return e.train(listener);
+      }
+
+      @Override
+      public TrainSummary train(RunListener listener, Path checkpointDir, int every) {
+        return e.train(listener, new Checkpoints(checkpointDir), every);
+      }
+
+      @Override
+      public int resume(Path checkpointDir) {
+        return e.resume(new Checkpoints(checkpointDir)).map(Checkpoints.State::step).orElse(0);
       }
 
       @Override
@@ -42,5 +58,20 @@ public final class EngineBackend implements RunBackend {
   @Override
   public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
     return new MetricSuite(config.seed(), config.eval().referenceSamples()).compute(target, eval);
+  }
+
+  @Override
+  public RunTracker tracker(Path dir, int logEvery) {
+    return new TensorBoardLogger(dir, logEvery);
+  }
+
+  @Override
+  public Map<String, String> engineVersions() {
+    return Map.of("tensorflow", TensorFlow.version());
+  }
+
+  @Override
+  public int export(RunComponents components, RunConfig config, Path checkpointDir, Path exportDir) {
+    return SavedModelExport.export(components, config, checkpointDir, exportDir);
   }
 }

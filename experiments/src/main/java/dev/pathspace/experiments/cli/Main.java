@@ -43,7 +43,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line with {@code ctx}; returns the exit code. */
   public static int run(String[] args, CliContext ctx) {
-    return commandLine(ctx).execute(args);
+    return commandLine(ctx.withArgs(java.util.List.of(args))).execute(args);
   }
 
   /** The configured picocli command line. */
@@ -52,6 +52,11 @@ public final class Main implements Runnable {
     cl.addSubcommand("run", new RunCommand(ctx));
     cl.addSubcommand("list", new ListCommand(ctx));
     cl.addSubcommand("bench", new BenchCommand(ctx));
+    cl.addSubcommand("sweep", new SweepCommand(ctx));
+    cl.addSubcommand("collect", new CollectCommand(ctx));
+    cl.addSubcommand("rerun", new RerunCommand(ctx));
+    cl.addSubcommand("export", new ExportCommand(ctx));
+    cl.addSubcommand("sample", new SampleCommand(ctx));
     cl.setOut(new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(ctx.err(), StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler(
@@ -70,6 +75,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: use run, list or bench (see --help)");
+        spec.commandLine(), "Missing command: use run, list, bench, sweep, collect, rerun, export or sample (see --help)");
   }
 }

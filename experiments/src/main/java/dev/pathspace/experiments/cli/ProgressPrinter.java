@@ -17,8 +17,15 @@ final class ProgressPrinter implements RunListener {
   private int skipped;
   private double lastPrint = Double.NEGATIVE_INFINITY;
   private boolean lineOpen;
+  private final int startStep;
 
   ProgressPrinter(PrintStream err, int total, int logEvery, boolean interactive) {
+    this(err, total, logEvery, interactive, 0);
+  }
+
+  /** @param startStep steps done before this process (resumed runs), excluded from the it/s rate */
+  ProgressPrinter(PrintStream err, int total, int logEvery, boolean interactive, int startStep) {
+    this.startStep = startStep;
     this.err = err;
     this.total = total;
     this.logEvery = Math.max(1, logEvery);
@@ -58,7 +65,7 @@ final class ProgressPrinter implements RunListener {
   }
 
   String line(StepRecord r) {
-    double rate = r.seconds() > 0 ? r.step() / r.seconds() : 0;
+    double rate = r.seconds() > 0 ? (r.step() - startStep) / r.seconds() : 0;
     double eta = rate > 0 ? (total - r.step()) / rate : 0;
     int w = Integer.toString(total).length();
     String s = String.format(Locale.ROOT, "step %" + w + "d/%d  loss %.4e  lr %.2e  %.1f it/s  ETA %s",

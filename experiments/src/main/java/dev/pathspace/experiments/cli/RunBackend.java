@@ -4,6 +4,8 @@ import dev.pathspace.api.Target;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.RunComponents;
+import dev.pathspace.experiments.output.RunTracker;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -16,4 +18,22 @@ public interface RunBackend {
 
   /** The ordered evaluation metrics of {@code eval}. */
   Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval);
+
+  /** The experiment tracker writing into {@code dir} (TensorBoard in production); default: none. */
+  default RunTracker tracker(Path dir, int logEvery) {
+    return RunTracker.NONE;
+  }
+
+  /** Versions of the engine libraries for provenance (e.g. {@code tensorflow}); default: none. */
+  default Map<String, String> engineVersions() {
+    return Map.of();
+  }
+
+  /**
+   * Exports the sampler trained in the newest checkpoint of {@code checkpointDir} as a SavedModel in
+   * {@code exportDir}; returns the batch size of one call of its {@code sample} function.
+   */
+  default int export(RunComponents components, RunConfig config, Path checkpointDir, Path exportDir) {
+    throw new UnsupportedOperationException("this backend cannot export SavedModels");
+  }
 }

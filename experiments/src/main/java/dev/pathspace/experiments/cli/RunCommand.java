@@ -1,22 +1,18 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.compose.Composer;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.RunComponents;
-import dev.pathspace.experiments.engine.TrainSummary;
-import dev.pathspace.experiments.output.LossPlot;
-import dev.pathspace.experiments.output.MetricsCsv;
 import dev.pathspace.experiments.output.RunDirectory;
-import dev.pathspace.experiments.output.SamplePlot;
-import dev.pathspace.experiments.output.StepHistory;
-import dev.pathspace.experiments.output.SummaryJson;
-import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pathspace run}: resolve and validate the configuration, create the run directory and write
- * {@code config.yaml}, train (progress + {@code metrics.csv}), evaluate, compute metrics, write
- * {@code summary.json} and the plots, print a summary table.
+ * {@code config.yaml} and {@code provenance.json}, train (progress, {@code metrics.csv}, TensorBoard,
+ * checkpoints), evaluate, compute metrics, write the plots and {@code summary.json}, print a summary
+ * table. {@code --resume DIR} continues an interrupted run from its newest checkpoint.
  */
 @Command(
     name = "run",
@@ -42,11 +39,27 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML overlay over the defaults")
   Path config;
 
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "named bundle applied over the defaults, below --config (repeatable): ${COMPLETION-CANDIDATES}",
+      completionCandidates = PresetNames.class)
+  List<String> presets = new ArrayList<>();
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "continue the interrupted run in DIR from its newest checkpoint (uses DIR/config.yaml)")
+  Path resume;
+
   @Parameters(paramLabel = "key=value", description = "overrides, e.g. divergence=moment train.steps=500")
   List<String> overrides = new ArrayList<>();
 
   RunCommand(CliContext ctx) {
     this.ctx = ctx;
+  }
+
+  /** Shipped preset names for the help text. */
+  static final class PresetNames extends ArrayList<String> {
+    PresetNames() {
+      super(Presets.names());
+    }
   }
 
   static String title(RunConfig c) {
@@ -55,50 +68,60 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = ctx.err();
     PluginRegistry registry = ctx.registry().get();
+    if (resume != null) {
+      if (out != null || config != null || !presets.isEmpty() || !overrides.isEmpty()) {
+        throw new ConfigException(
+            "--resume DIR takes no other options or overrides: the run continues with DIR/config.yaml");
+      }
+      return resume(registry, ctx.workDir().resolve(resume));
+    }
     Path configFile = config == null ? null : ctx.workDir().resolve(config);
-    RunConfig cfg = new ConfigResolver(registry).resolve(configFile, overrides);
+    RunConfig cfg = new ConfigResolver(registry).resolve(presets, configFile, List.of(overrides));
     RunComponents comps = new Composer(registry).compose(cfg);
+    List<String> nameParts = new ArrayList<>();
+    presets.forEach(p -> nameParts.add("preset=" + p));
+    nameParts.addAll(overrides);
     RunDirectory dir =
         out != null
             ? RunDirectory.create(ctx.workDir().resolve(out))
             : RunDirectory.createUnique(
                 ctx.workDir().resolve("runs"),
-                RunDirectory.defaultName(LocalDateTime.now(ctx.clock()), config, overrides));
-    dir.writeConfig(cfg);
-    err.println("run directory: " + dir.dir());
-    String title = title(cfg);
-    StepHistory history = new StepHistory();
-    ProgressPrinter progress =
-        new ProgressPrinter(err, cfg.train().steps(), cfg.train().logEvery(), ctx.interactive());
-    Map<String, Object> summary;
-    try (RunSession session = ctx.backend().open(comps, cfg);
-        MetricsCsv csv = new MetricsCsv(dir.file("metrics.csv"), cfg.train().logEvery(), cfg.train().steps())) {
-      TrainSummary train = session.train(new CompositeListener(List.of(progress, csv, history)));
-      progress.finish();
-      guarded(err, "loss.png", () -> LossPlot.write(
-          dir.file("loss.png"), null, "training loss: " + title, history.steps(), history.losses()));
-      EvalResult eval = session.evaluate();
-      Map<String, Object> metrics = ctx.backend().metrics(cfg, comps.target(), eval);
-      summary = SummaryJson.build(cfg, comps.target().dim(), train, metrics);
-      SummaryJson.write(dir.file("summary.json"), summary);
-      guarded(err, "samples.png", () -> SamplePlot.write(
-          dir.file("samples.png"), dir.file("samples.svg"), comps.target(), eval.samples(), metrics, title,
-          cfg.seed()));
-    }
-    ctx.out().println(title + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(summary));
-    ctx.out().flush();
+                RunDirectory.defaultName(LocalDateTime.now(ctx.clock()), config, nameParts));
+    Map<String, Object> summary = new RunExecutor(ctx).execute(
+        cfg, comps, dir, false, new RunExecutor.Origin(configFile, describe(presets), Map.of()));
+    print(cfg, dir, summary);
     return 0;
   }
 
-  /** Plots must not lose a finished run: report failures and continue. */
-  private static void guarded(PrintStream err, String what, Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      err.println("warning: could not write " + what + ": " + e);
+  private int resume(PluginRegistry registry, Path dirPath) {
+    Path cfgFile = dirPath.resolve("config.yaml");
+    if (!Files.isRegularFile(cfgFile)) {
+      throw new ConfigException("Cannot resume '" + dirPath + "': no config.yaml (not a run directory)");
     }
+    if (Files.exists(dirPath.resolve("summary.json"))) {
+      ctx.err().println("run in '" + dirPath + "' is already complete (summary.json exists): nothing to do");
+      return 0;
+    }
+    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
+    RunComponents comps = new Composer(registry).compose(cfg);
+    RunDirectory dir = RunDirectory.create(dirPath);
+    Map<String, Object> summary =
+        new RunExecutor(ctx).execute(cfg, comps, dir, true, RunExecutor.Origin.plain(cfgFile));
+    print(cfg, dir, summary);
+    return 0;
+  }
+
+  private void print(RunConfig cfg, RunDirectory dir, Map<String, Object> summary) {
+    ctx.out().println(title(cfg) + "  ->  " + dir.dir());
+    ctx.out().print(SummaryTable.format(summary));
+    ctx.out().flush();
+  }
+
+  /** Preset name → its {@code about:} text, in order (for provenance). */
+  static Map<String, String> describe(List<String> presets) {
+    Map<String, String> m = new LinkedHashMap<>();
+    presets.forEach(p -> m.put(p, Presets.about(p)));
+    return m;
   }
 }

@@ -1,2 +1,5 @@
-/** The {@code pathspace} command line (picocli): {@code run}, {@code list}, {@code bench}. */
+/**
+ * The {@code pathspace} command line (picocli): {@code run} (and {@code run --resume}), {@code list},
+ * {@code bench}, {@code sweep}, {@code collect}, {@code rerun}, {@code export}, {@code sample}.
+ */
 package dev.pathspace.experiments.cli;

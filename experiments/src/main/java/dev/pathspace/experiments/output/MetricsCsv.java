@@ -28,13 +28,58 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
 
   /** Opens (truncates) {@code file}. */
   public MetricsCsv(Path file, int logEvery, int totalSteps) {
+    this(file, logEvery, totalSteps, null);
+  }
+
+  private MetricsCsv(Path file, int logEvery, int totalSteps, List<String> existingColumns) {
     try {
-      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.out = existingColumns == null
+          ? Files.newBufferedWriter(file, StandardCharsets.UTF_8)
+          : Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
     this.logEvery = Math.max(1, logEvery);
     this.totalSteps = totalSteps;
+    this.columns = existingColumns;
+  }
+
+  /**
+   * Continues {@code file} after a resume from step {@code restoredStep}: rows of later steps (written
+   * after the restored checkpoint by the killed process) are removed, the header is kept, new rows are
+   * appended. The kept rows' (step, loss) are added to {@code history} (for the loss plot). A missing or
+   * empty file starts afresh.
+   */
+  public static MetricsCsv resume(Path file, int logEvery, int totalSteps, int restoredStep, StepHistory history) {
+    List<String> lines;
+    try {
+      lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (lines.isEmpty() || !lines.get(0).startsWith("step,")) {
+      return new MetricsCsv(file, logEvery, totalSteps);
+    }
+    List<String> kept = new ArrayList<>();
+    kept.add(lines.get(0));
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.split(",", -1);
+      try {
+        int step = Integer.parseInt(f[0]);
+        if (step <= restoredStep) {
+          kept.add(l);
+          double loss = Double.parseDouble(f[1]);
+          if (f.length > 5 && "0".equals(f[5])) {
+            history.record(step, loss);
+          }
+        }
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        // a half-written last line of a killed process: dropped
+      }
+    }
+    RunDirectory.writeAtomically(file, String.join("\n", kept) + "\n");
+    List<String> header = List.of(lines.get(0).split(","));
+    return new MetricsCsv(file, logEvery, totalSteps, new ArrayList<>(header.subList(6, header.size())));
   }
 
   @Override

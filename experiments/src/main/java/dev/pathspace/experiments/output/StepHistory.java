@@ -12,15 +12,23 @@ public final class StepHistory implements RunListener {
 
   @Override
   public void onStep(StepRecord r) {
-    if (r.skipped() || !Double.isFinite(r.loss())) {
+    if (r.skipped()) {
+      return;
+    }
+    record(r.step(), r.loss());
+  }
+
+  /** Records one (step, loss) pair; non-finite losses are ignored. */
+  public void record(int step, double loss) {
+    if (!Double.isFinite(loss)) {
       return;
     }
     if (n == steps.length) {
       steps = Arrays.copyOf(steps, 2 * n);
       losses = Arrays.copyOf(losses, 2 * n);
     }
-    steps[n] = r.step();
-    losses[n] = r.loss();
+    steps[n] = step;
+    losses[n] = loss;
     n++;
   }
 

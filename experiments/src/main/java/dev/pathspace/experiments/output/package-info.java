@@ -1,2 +1,5 @@
-/** Run artifacts: run directories, metrics.csv, summary.json, and paper-style plots (PNG + SVG). */
+/**
+ * Run artifacts: run directories (+ lock), metrics.csv, summary.json, provenance.json, TensorBoard events,
+ * paper-style plots (PNG + SVG), and SavedModel sampling to CSV/NPY.
+ */
 package dev.pathspace.experiments.output;

@@ -8,6 +8,11 @@ import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.StepRecord;
 import dev.pathspace.experiments.engine.TrainSummary;
+import dev.pathspace.experiments.engine.Checkpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,21 +20,46 @@ import java.util.Map;
 final class FakeBackend implements RunBackend {
   int opened;
   int closed;
+  /** When > 0, training throws at this step (a simulated crash after the checkpoints before it). */
+  int failAtStep;
+  /** Config seeds of the sessions opened, in order. */
+  final java.util.List<Long> seeds = new java.util.ArrayList<>();
 
   @Override
   public RunSession open(RunComponents components, RunConfig config) {
     opened++;
+    seeds.add(config.seed());
     return new RunSession() {
+      int done;
+
       @Override
       public TrainSummary train(RunListener listener) {
+        return train(listener, null, 0);
+      }
+
+      @Override
+      public TrainSummary train(RunListener listener, Path checkpointDir, int every) {
         int n = config.train().steps();
         listener.onInfo("fake graph built");
         Map<String, Double> diag = Map.of();
-        for (int s = 1; s <= n; s++) {
+        for (int s = done + 1; s <= n; s++) {
+          if (s == failAtStep) {
+            throw new IllegalStateException("simulated crash at step " + s);
+          }
           diag = Map.of("log_z_moment", -1.0 / s);
           listener.onStep(new StepRecord(s, 2.0 / s, config.train().lr(), 1.5, 0.01 * s, false, diag));
+          if (checkpointDir != null && ((every > 0 && s % every == 0) || s == n)) {
+            writeCheckpoint(checkpointDir, s);
+          }
         }
         return new TrainSummary(n, 0, 0.01 * n, 0.5, diag);
+      }
+
+      @Override
+      public int resume(Path checkpointDir) {
+        done = new Checkpoints(checkpointDir).latest()
+            .map(p -> Integer.parseInt(p.getFileName().toString().substring(5))).orElse(0);
+        return done;
       }
 
       @Override
@@ -52,11 +82,22 @@ final class FakeBackend implements RunBackend {
     };
   }
 
+  /** The checkpoint layout of {@link Checkpoints} (without TF variables). */
+  static void writeCheckpoint(Path dir, int step) {
+    try {
+      Path c = dir.resolve(String.format("step-%07d", step));
+      Files.createDirectories(c);
+      Files.writeString(c.resolve("state.properties"), "step=" + step + "\nskipped=0\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("log_z_true", 0.0);
-    m.put("log_z_error", 0.0125);
+    m.put("log_z_error", 0.0125 * config.seed() * (config.divergence().type().equals("log-variance") ? 0.5 : 1));
     m.put("ess", 0.91);
     return m;
   }

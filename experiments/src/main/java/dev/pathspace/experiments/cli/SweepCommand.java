@@ -1,0 +1,186 @@
+package dev.pathspace.experiments.cli;
+
+import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.PluginRegistry;
+import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.config.ConfigYaml;
+import dev.pathspace.experiments.config.RunConfig;
+import dev.pathspace.experiments.engine.Checkpoints;
+import dev.pathspace.experiments.engine.RunComponents;
+import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.sweep.Sharding;
+import dev.pathspace.experiments.sweep.SweepManifest;
+import dev.pathspace.experiments.sweep.SweepPlan;
+import dev.pathspace.experiments.sweep.SweepPoint;
+import dev.pathspace.experiments.sweep.SweepSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pathspace sweep FILE.yaml}: expands the grid (fixed order, see {@link SweepPlan}), validates every
+ * point's configuration before any training, writes {@code sweep-manifest.json}, then runs this shard's
+ * points one after another in {@code ROOT/<point name>/}: complete points ({@code summary.json}) are
+ * skipped, points with checkpoints are resumed, points locked by another process are skipped. A failed
+ * point is reported and the shard continues; the exit code is then 1.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = "Run a grid of configurations (optionally one shard of it); idempotent and resumable.")
+final class SweepCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "sweep YAML (preset:, base:, grid:)")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "ROOT", description = "sweep root (default runs/sweep-<FILE stem>)")
+  Path out;
+
+  @Option(names = "--shard-index", paramLabel = "I", description = "run the points with index mod N == I")
+  Integer shardIndex;
+
+  @Option(names = "--num-shards", paramLabel = "N", description = "number of shards")
+  Integer numShards;
+
+  @Option(names = "--dry-run", description = "validate and list this shard's points without training")
+  boolean dryRun;
+
+  SweepCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  private record Planned(SweepPoint point, RunConfig config, RunComponents components, Path dir) {}
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream err = ctx.err();
+    Path sweepFile = ctx.workDir().resolve(file);
+    SweepSpec spec = SweepSpec.read(sweepFile);
+    Sharding shard = Sharding.resolve(shardIndex, numShards, ctx.env());
+    String stem = sweepFile.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+    Path root = ctx.workDir().resolve(out != null ? out : Path.of("runs", "sweep-" + stem));
+    List<SweepPoint> points = SweepPlan.expand(spec);
+    PluginRegistry registry = ctx.registry().get();
+    List<Planned> plan = validate(registry, spec, points, root);
+    SweepManifest.write(root, SweepManifest.build(sweepFile, spec, points, shard.count()));
+    List<Planned> mine = plan.stream().filter(p -> p.point().belongsTo(shard)).toList();
+    err.printf("sweep %s: %d points, shard %d of %d (%s): %d points -> %s%n", sweepFile.getFileName(),
+        points.size(), shard.index(), shard.count(), shard.source(), mine.size(), root);
+    int done = 0;
+    int skipped = 0;
+    int resumed = 0;
+    List<String> failed = new ArrayList<>();
+    for (Planned p : mine) {
+      String label = String.format("[%d/%d] %s", p.point().index() + 1, points.size(), p.point().name());
+      if (Files.exists(p.dir().resolve("summary.json"))) {
+        err.println(label + ": complete, skipped");
+        skipped++;
+        continue;
+      }
+      boolean resume = new Checkpoints(p.dir().resolve(RunExecutor.CHECKPOINTS)).latest().isPresent();
+      if (dryRun) {
+        err.println(label + (resume ? ": would resume" : ": would run"));
+        continue;
+      }
+      err.println(label + (resume ? ": resuming" : ": running"));
+      try {
+        Map<String, Object> sweep = new LinkedHashMap<>();
+        sweep.put("file", sweepFile.toAbsolutePath().normalize().toString());
+        sweep.put("point", p.point().index());
+        sweep.put("overrides", p.point().overrides());
+        sweep.put("shard_index", shard.index());
+        sweep.put("num_shards", shard.count());
+        Map<String, Object> summary = new RunExecutor(ctx).execute(p.config(), p.components(),
+            RunDirectory.create(p.dir()), resume,
+            new RunExecutor.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep)));
+        ctx.out().println(label + "  " + headline(summary));
+        ctx.out().flush();
+        if (resume) {
+          resumed++;
+        } else {
+          done++;
+        }
+      } catch (ConfigException e) {
+        err.println(label + ": skipped: " + e.getMessage());
+        skipped++;
+      } catch (RuntimeException e) {
+        err.println(label + ": FAILED: " + e);
+        failed.add(p.point().name());
+      }
+    }
+    err.printf("shard %d of %d finished: %d run, %d resumed, %d skipped, %d failed%s%n", shard.index(),
+        shard.count(), done, resumed, skipped, failed.size(), failed.isEmpty() ? "" : " " + failed);
+    return failed.isEmpty() ? 0 : Main.EXIT_FAILURE;
+  }
+
+  /** Resolves, composes and checks every point (all shards) before anything trains. */
+  private List<Planned> validate(PluginRegistry registry, SweepSpec spec, List<SweepPoint> points, Path root) {
+    ConfigResolver resolver = new ConfigResolver(registry);
+    Composer composer = new Composer(registry);
+    List<Planned> plan = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (SweepPoint p : points) {
+      try {
+        RunConfig cfg = resolver.resolve(spec.presets(), null, List.of(spec.base(), p.overrides()));
+        RunComponents comps = composer.compose(cfg);
+        comps.sampler().validate(comps.schedule(), comps.target());
+        Path dir = root.resolve(p.name());
+        Path existing = dir.resolve("config.yaml");
+        String expected = ConfigYaml.write(cfg);
+        if (Files.isRegularFile(existing) && !Files.readString(existing).equals(expected)) {
+          throw new ConfigException("its directory " + dir + " holds a run of a different configuration"
+              + " (config.yaml " + firstDifference(Files.readString(existing), expected)
+              + "); use another --out or remove that directory");
+        }
+        plan.add(new Planned(p, cfg, comps, dir));
+      } catch (ConfigException | IllegalArgumentException e) {
+        problems.add("point " + p.index() + " " + p.overrides() + ": " + e.getMessage());
+      } catch (IOException e) {
+        problems.add("point " + p.index() + ": " + e);
+      }
+    }
+    if (!problems.isEmpty()) {
+      List<String> shown = problems.subList(0, Math.min(10, problems.size()));
+      throw new ConfigException(problems.size() + " of " + points.size() + " sweep points are invalid"
+          + " (nothing was run):\n  " + String.join("\n  ", shown)
+          + (problems.size() > shown.size() ? "\n  ..." : ""));
+    }
+    return plan;
+  }
+
+  /** "line N: 'old' vs now 'new'" for the first differing line of two config texts. */
+  static String firstDifference(String old, String now) {
+    List<String> a = old.lines().toList();
+    List<String> b = now.lines().toList();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      String x = i < a.size() ? a.get(i).trim() : "<end>";
+      String y = i < b.size() ? b.get(i).trim() : "<end>";
+      if (!x.equals(y)) {
+        return "line " + (i + 1) + ": '" + x + "', now '" + y + "'";
+      }
+    }
+    return "differs";
+  }
+
+  private static String headline(Map<String, Object> summary) {
+    StringBuilder sb = new StringBuilder();
+    for (String k : List.of("log_z_error", "ess", "sinkhorn", "train_seconds")) {
+      Object v = summary.get(k);
+      if (v != null) {
+        sb.append(k).append(' ').append(SummaryTable.value(v)).append("  ");
+      }
+    }
+    return sb.toString().trim();
+  }
+}

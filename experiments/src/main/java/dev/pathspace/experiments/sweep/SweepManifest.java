@@ -1,0 +1,69 @@
+package dev.pathspace.experiments.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sweep-manifest.json} in the sweep root: the sweep file, presets, base overrides, grid, the
+ * expansion order and every point (index, directory, overrides). Its content does not depend on the
+ * shard, so concurrent shards write identical files (each through its own temporary file and an atomic
+ * rename).
+ */
+public final class SweepManifest {
+  /** File name in the sweep root. */
+  public static final String FILE = "sweep-manifest.json";
+
+  private SweepManifest() {}
+
+  /** The manifest as an ordered map. */
+  public static Map<String, Object> build(Path sweepFile, SweepSpec spec, List<SweepPoint> points, int numShards) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sweep_file", sweepFile.toAbsolutePath().normalize().toString());
+    m.put("presets", spec.presets());
+    m.put("base", spec.base());
+    m.put("grid", spec.grid());
+    m.put("order", "Cartesian product of the grid keys in file order, last key varying fastest; "
+        + "shard i of n runs the points with index mod n == i");
+    m.put("num_shards", numShards);
+    List<Map<String, Object>> ps = new ArrayList<>();
+    for (SweepPoint p : points) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("index", p.index());
+      e.put("dir", p.name());
+      e.put("overrides", p.overrides());
+      ps.add(e);
+    }
+    m.put("points", ps);
+    return m;
+  }
+
+  /** Writes {@code manifest} to {@code root/sweep-manifest.json}. */
+  public static Path write(Path root, Map<String, Object> manifest) {
+    try {
+      Files.createDirectories(root);
+      Path target = root.resolve(FILE);
+      Path tmp = Files.createTempFile(root, ".manifest-", ".tmp");
+      Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + FILE + " in " + root, e);
+    }
+  }
+}
