@@ -149,6 +149,7 @@ class DdsSamplerTest {
     assertThatThrownBy(() -> params(0.0, "euler")).hasMessageContaining("sigma");
     assertThatThrownBy(() -> new DdsSampler.Params(8, 2, "tanh", 4, "score", 1, 1, 1, -1, "euler"))
         .hasMessageContaining("alpha");
-    assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule()).isEqualTo("vp-linear");
+    assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule())
+        .isEqualTo("vp-linear terminalTime=6.4 grid=cosine");
   }
 }
