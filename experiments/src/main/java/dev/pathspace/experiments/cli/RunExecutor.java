@@ -104,6 +104,13 @@ final class RunExecutor {
         guarded(err, "samples.png", () -> SamplePlot.write(
             dir.file("samples.png"), dir.file("samples.svg"), comps.target(), eval.samples(), metrics, title,
             cfg.seed()));
+        double[] logWeights = new double[eval.logRnd().length];
+        for (int i = 0; i < logWeights.length; i++) {
+          logWeights[i] = -eval.logRnd()[i];
+        }
+        guarded(err, "marginals.png", () -> dev.pathspace.experiments.output.MarginalPlot.write(
+            dir.file("marginals.png"), dir.file("marginals.svg"), comps.target(), eval.samples(), logWeights,
+            cfg.seed(), title));
       }
     }
     Provenance.recordFinish(provenance, ctx.clock().instant());

@@ -105,8 +105,8 @@ public final class SamplePlot {
   public static JFreeChart scatter(
       String title, String subtitle, double[] lo, double[] hi, double[][] density, double[][] reference,
       double[][] samples) {
-    NumberAxis x = axis("x\u2081", lo[0], hi[0]);
-    NumberAxis y = axis("x\u2082", lo[1], hi[1]);
+    NumberAxis x = axis("x\u2080", lo[0], hi[0]);
+    NumberAxis y = axis("x\u2081", lo[1], hi[1]);
     XYPlot plot = new XYPlot(null, x, y, null);
     PaperStyle.plot(plot);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
