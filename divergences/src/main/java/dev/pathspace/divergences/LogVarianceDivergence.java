@@ -19,8 +19,8 @@ import org.tensorflow.types.family.TFloating;
  *
  * <p>Loss = unbiased (M − 1) sample variance of the kept entries, kept = finite and {@code < maxLogRnd}.
  * <b>Deliberate deviation</b> from the reference (spec §12.21): there the test is one-sided and −inf
- * passes (making the loss NaN); here −inf is removed too. With fewer than two kept entries the loss is 0
- * (no update) and {@code n_filtered} reports the removals. Diagnostics: {@code n_filtered} (entries
+ * passes (making the loss NaN); here −inf is removed too. With fewer than two kept entries the loss is NaN,
+ * so the trainer skips and reports the step; {@code n_filtered} reports the removals. Diagnostics: {@code n_filtered} (entries
  * removed in this batch), {@code log_z_lv} = −mean(kept rnd) (an ELBO-type log Z estimate).
  */
 public final class LogVarianceDivergence implements PathDivergence {
@@ -63,7 +63,7 @@ public final class LogVarianceDivergence implements PathDivergence {
     Operand<TFloating> dev = F.f(tf.math.mul(tf.math.sub(f.safe, mean), f.keepF));
     Operand<TFloating> ss = F.f(tf.sum(tf.math.square(dev), tf.constant(0)));
     Operand<TFloating> denom = RndFilter.atLeastOne(g, F.f(tf.math.sub(f.count, g.scalar(1))));
-    Operand<TFloating> loss = F.f(tf.math.div(ss, denom));
+    Operand<TFloating> loss = f.nanUnlessKept(g, F.f(tf.math.div(ss, denom)), 2);
     return new DivergenceOutput(
         loss, Map.of("n_filtered", f.removed, "log_z_lv", F.f(tf.math.neg(mean))));
   }

@@ -72,8 +72,8 @@ public final class MomentDivergence implements PathDivergence {
         g.trainable("moment/log_z", new double[] {params.initLogZ()}, new long[] {}, params.lrScale());
     RndFilter f = RndFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
     Operand<TFloating> e = F.f(tf.math.mul(tf.math.add(f.safe, c), f.keepF));
-    Operand<TFloating> loss =
-        F.f(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), RndFilter.atLeastOne(g, f.count)));
+    Operand<TFloating> loss = f.nanUnlessKept(g,
+        F.f(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), RndFilter.atLeastOne(g, f.count))), 1);
     return new DivergenceOutput(
         loss, Map.of("log_z_moment", F.f(tf.identity(c)), "n_filtered", f.removed));
   }

@@ -55,7 +55,7 @@ public final class ReverseKlDivergence implements PathDivergence {
   @Override
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
     RndFilter f = RndFilter.of(g, terms.logRnd(g.tf()), Double.POSITIVE_INFINITY);
-    Operand<TFloating> loss = f.keptMean(g);
+    Operand<TFloating> loss = f.nanUnlessKept(g, f.keptMean(g), 1);
     return new DivergenceOutput(
         loss, Map.of("elbo", F.f(g.tf().math.neg(loss)), "n_filtered", f.removed));
   }

@@ -47,6 +47,21 @@ final class RndFilter {
     return new RndFilter(g, rnd, maxLogRnd);
   }
 
+  /**
+   * {@code loss} if at least {@code min} entries were kept, else NaN: a batch whose entries were
+   * (almost) all filtered must not look like a perfect zero loss — the trainer detects the NaN, skips
+   * and reports the step, and aborts after {@code train.maxSkips} consecutive ones.
+   */
+  Operand<TFloating> nanUnlessKept(GraphContext g, Operand<TFloating> loss, double min) {
+    return nanUnless(g, loss, count, min);
+  }
+
+  /** {@code loss} if {@code n >= min}, else NaN. */
+  static Operand<TFloating> nanUnless(GraphContext g, Operand<TFloating> loss, Operand<TFloating> n, double min) {
+    return F.f(g.tf().select(
+        g.tf().math.greaterEqual(n, g.scalar(min)), loss, F.f(g.tf().math.mul(g.scalar(Double.NaN), g.tf().stopGradient(loss)))));
+  }
+
   /** max(x, 1), a safe denominator. */
   static Operand<TFloating> atLeastOne(GraphContext g, Operand<TFloating> x) {
     return F.f(g.tf().math.maximum(x, g.scalar(1)));

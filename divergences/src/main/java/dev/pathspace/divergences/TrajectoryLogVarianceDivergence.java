@@ -81,7 +81,8 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
         F.f(tf.math.div(tf.sum(tf.math.square(dev), tf.constant(0)), g.scalar(k - 1)));
     Operand<TFloating> nCols = F.f(tf.sum(colKeepF, tf.constant(new int[] {0, 1})));
     Operand<TFloating> denom = RndFilter.atLeastOne(g, nCols);
-    Operand<TFloating> loss = F.f(tf.math.div(tf.sum(colVar, tf.constant(0)), denom));
+    Operand<TFloating> loss =
+        RndFilter.nanUnless(g, F.f(tf.math.div(tf.sum(colVar, tf.constant(0)), denom)), nCols, 1);
     Operand<TFloating> dropped =
         F.f(tf.sum(tf.math.sub(g.scalar(1), colKeepF), tf.constant(new int[] {0, 1})));
     Operand<TFloating> keptMean =

@@ -73,10 +73,10 @@ class LogVarianceDivergenceTest extends PathDivergenceContract {
   }
 
   @Test
-  void fewerThanTwoKeptEntriesGiveZeroLoss() {
+  void fewerThanTwoKeptEntriesGiveNanSoTheStepIsSkippedAndReported() {
     try (GraphHarness h = new GraphHarness()) {
       DivergenceOutput out = create().loss(h.ctx(), Batches.of(h, 7, Double.NaN, Double.NaN));
-      assertThat(Batches.scalar(h, out.loss())).isZero();
+      assertThat(Batches.scalar(h, out.loss())).isNaN();
       assertThat(Batches.scalar(h, out.diagnostics().get("n_filtered"))).isEqualTo(2.0);
     }
   }
