@@ -65,6 +65,12 @@ public final class Main implements Runnable {
             ctx.err().println("error: " + ex.getMessage());
             return EXIT_CONFIG;
           }
+          if (ex instanceof dev.pathspace.experiments.engine.TrainingDivergedException) {
+            // an expected outcome of training, not a bug: the message says what happened and what to try;
+            // metrics.csv and the checkpoints written so far are kept
+            ctx.err().println("error: " + ex.getMessage());
+            return EXIT_FAILURE;
+          }
           ctx.err().println("error: " + ex);
           ex.printStackTrace(ctx.err());
           return EXIT_FAILURE;
