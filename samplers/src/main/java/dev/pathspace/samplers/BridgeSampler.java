@@ -63,12 +63,8 @@ public final class BridgeSampler implements PathSampler {
     /** Validates every field. */
     public Params {
       new NetworkParams(width, depth, activation, timeChannels);
-      if (!(clipModel > 0)) {
-        throw new IllegalArgumentException("clipModel must be > 0 (got " + clipModel + ")");
-      }
-      if (!(clipScore > 0)) {
-        throw new IllegalArgumentException("clipScore must be > 0 (got " + clipScore + ")");
-      }
+      ParamChecks.positive("clipModel", clipModel);
+      ParamChecks.positive("clipScore", clipScore);
       if (!(priorScale >= 0)) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }

@@ -67,12 +67,8 @@ public final class DdsSampler implements PathSampler {
     public Params {
       new NetworkParams(width, depth, activation, timeChannels);
       ScoreCtrl.checkParameterisation(parameterisation);
-      if (!(clipModel > 0)) {
-        throw new IllegalArgumentException("clipModel must be > 0 (got " + clipModel + ")");
-      }
-      if (!(clipScore > 0)) {
-        throw new IllegalArgumentException("clipScore must be > 0 (got " + clipScore + ")");
-      }
+      ParamChecks.positive("clipModel", clipModel);
+      ParamChecks.positive("clipScore", clipScore);
       if (!(sigma > 0) || !Double.isFinite(sigma)) {
         throw new IllegalArgumentException("sigma must be > 0 (got " + sigma + ")");
       }

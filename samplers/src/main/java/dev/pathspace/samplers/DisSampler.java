@@ -58,9 +58,8 @@ public final class DisSampler implements PathSampler {
         throw new IllegalArgumentException(
             "parameterisation must be one of [lerp, network] (got '" + parameterisation + "')");
       }
-      if (!(clipModel > 0) || !(clipScore > 0)) {
-        throw new IllegalArgumentException("clipModel and clipScore must be > 0");
-      }
+      ParamChecks.positive("clipModel", clipModel);
+      ParamChecks.positive("clipScore", clipScore);
       if (priorScale < 0) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }

@@ -49,9 +49,7 @@ public final class LangevinSampler implements PathSampler {
       if (!(priorScale > 0) || !Double.isFinite(priorScale)) {
         throw new IllegalArgumentException("priorScale must be > 0 (got " + priorScale + ")");
       }
-      if (!(clipScore > 0)) {
-        throw new IllegalArgumentException("clipScore must be > 0 (got " + clipScore + ")");
-      }
+      ParamChecks.positive("clipScore", clipScore);
     }
 
     /** Defaults: Δt = 0.01, σ = 1, prior N(0, I), clip 1e5 (spec §1.5), annealed. */

@@ -51,12 +51,8 @@ public final class PisSampler implements PathSampler {
     public Params {
       new NetworkParams(width, depth, activation, timeChannels);
       ScoreCtrl.checkParameterisation(parameterisation);
-      if (!(clipModel > 0)) {
-        throw new IllegalArgumentException("clipModel must be > 0 (got " + clipModel + ")");
-      }
-      if (!(clipScore > 0)) {
-        throw new IllegalArgumentException("clipScore must be > 0 (got " + clipScore + ")");
-      }
+      ParamChecks.positive("clipModel", clipModel);
+      ParamChecks.positive("clipScore", clipScore);
       if (!Double.isFinite(priorLoc)) {
         throw new IllegalArgumentException("priorLoc must be finite (got " + priorLoc + ")");
       }
