@@ -1,7 +1,7 @@
 package dev.pathspace.divergences;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
@@ -60,11 +60,11 @@ public final class LogVarianceDivergence implements PathDivergence {
     Ops tf = g.tf();
     RndFilter f = RndFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
     Operand<TFloating> mean = f.keptMean(g);
-    Operand<TFloating> dev = F.f(tf.math.mul(tf.math.sub(f.safe, mean), f.keepF));
-    Operand<TFloating> ss = F.f(tf.sum(tf.math.square(dev), tf.constant(0)));
-    Operand<TFloating> denom = RndFilter.atLeastOne(g, F.f(tf.math.sub(f.count, g.scalar(1))));
-    Operand<TFloating> loss = f.nanUnlessKept(g, F.f(tf.math.div(ss, denom)), 2);
+    Operand<TFloating> dev = Floating.view(tf.math.mul(tf.math.sub(f.safe, mean), f.keepF));
+    Operand<TFloating> ss = Floating.view(tf.sum(tf.math.square(dev), tf.constant(0)));
+    Operand<TFloating> denom = RndFilter.atLeastOne(g, Floating.view(tf.math.sub(f.count, g.scalar(1))));
+    Operand<TFloating> loss = f.nanUnlessKept(g, Floating.view(tf.math.div(ss, denom)), 2);
     return new DivergenceOutput(
-        loss, Map.of("n_filtered", f.removed, "log_z_lv", F.f(tf.math.neg(mean))));
+        loss, Map.of("n_filtered", f.removed, "log_z_lv", Floating.view(tf.math.neg(mean))));
   }
 }

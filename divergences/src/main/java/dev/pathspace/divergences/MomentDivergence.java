@@ -1,7 +1,7 @@
 package dev.pathspace.divergences;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
@@ -71,10 +71,10 @@ public final class MomentDivergence implements PathDivergence {
     Operand<TFloating> c =
         g.trainable("moment/log_z", new double[] {params.initLogZ()}, new long[] {}, params.lrScale());
     RndFilter f = RndFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
-    Operand<TFloating> e = F.f(tf.math.mul(tf.math.add(f.safe, c), f.keepF));
+    Operand<TFloating> e = Floating.view(tf.math.mul(tf.math.add(f.safe, c), f.keepF));
     Operand<TFloating> loss = f.nanUnlessKept(g,
-        F.f(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), RndFilter.atLeastOne(g, f.count))), 1);
+        Floating.view(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), RndFilter.atLeastOne(g, f.count))), 1);
     return new DivergenceOutput(
-        loss, Map.of("log_z_moment", F.f(tf.identity(c)), "n_filtered", f.removed));
+        loss, Map.of("log_z_moment", Floating.view(tf.identity(c)), "n_filtered", f.removed));
   }
 }

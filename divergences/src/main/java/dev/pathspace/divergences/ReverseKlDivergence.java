@@ -1,7 +1,7 @@
 package dev.pathspace.divergences;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
@@ -57,6 +57,6 @@ public final class ReverseKlDivergence implements PathDivergence {
     RndFilter f = RndFilter.of(g, terms.logRnd(g.tf()), Double.POSITIVE_INFINITY);
     Operand<TFloating> loss = f.nanUnlessKept(g, f.keptMean(g), 1);
     return new DivergenceOutput(
-        loss, Map.of("elbo", F.f(g.tf().math.neg(loss)), "n_filtered", f.removed));
+        loss, Map.of("elbo", Floating.view(g.tf().math.neg(loss)), "n_filtered", f.removed));
   }
 }

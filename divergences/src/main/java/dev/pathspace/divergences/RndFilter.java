@@ -1,6 +1,6 @@
 package dev.pathspace.divergences;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -30,16 +30,16 @@ final class RndFilter {
 
   private RndFilter(GraphContext g, Operand<TFloating> rnd, double maxLogRnd) {
     Ops tf = g.tf();
-    Operand<TFloating> frozen = F.f(tf.stopGradient(rnd));
+    Operand<TFloating> frozen = Floating.view(tf.stopGradient(rnd));
     Operand<TBool> k = tf.math.isFinite(frozen);
     if (maxLogRnd < Double.POSITIVE_INFINITY) {
       k = tf.math.logicalAnd(k, tf.math.less(frozen, g.scalar(maxLogRnd)));
     }
     keep = k;
     keepF = g.cast(keep);
-    safe = F.f(tf.select(keep, rnd, F.f(tf.zerosLike(frozen))));
-    count = F.f(tf.sum(keepF, tf.constant(0)));
-    removed = F.f(tf.sum(F.f(tf.math.sub(g.scalar(1), keepF)), tf.constant(0)));
+    safe = Floating.view(tf.select(keep, rnd, Floating.view(tf.zerosLike(frozen))));
+    count = Floating.view(tf.sum(keepF, tf.constant(0)));
+    removed = Floating.view(tf.sum(Floating.view(tf.math.sub(g.scalar(1), keepF)), tf.constant(0)));
   }
 
   /** Filters {@code rnd} ({@code [B]}); {@code maxLogRnd = +inf} removes only non-finite entries. */
@@ -58,18 +58,18 @@ final class RndFilter {
 
   /** {@code loss} if {@code n >= min}, else NaN. */
   static Operand<TFloating> nanUnless(GraphContext g, Operand<TFloating> loss, Operand<TFloating> n, double min) {
-    return F.f(g.tf().select(
-        g.tf().math.greaterEqual(n, g.scalar(min)), loss, F.f(g.tf().math.mul(g.scalar(Double.NaN), g.tf().stopGradient(loss)))));
+    return Floating.view(g.tf().select(
+        g.tf().math.greaterEqual(n, g.scalar(min)), loss, Floating.view(g.tf().math.mul(g.scalar(Double.NaN), g.tf().stopGradient(loss)))));
   }
 
   /** max(x, 1), a safe denominator. */
   static Operand<TFloating> atLeastOne(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().math.maximum(x, g.scalar(1)));
+    return Floating.view(g.tf().math.maximum(x, g.scalar(1)));
   }
 
   /** Mean of the kept entries (0 if none are kept). */
   Operand<TFloating> keptMean(GraphContext g) {
-    return F.f(g.tf().math.div(F.f(g.tf().sum(safe, g.tf().constant(0))), atLeastOne(g, count)));
+    return Floating.view(g.tf().math.div(Floating.view(g.tf().sum(safe, g.tf().constant(0))), atLeastOne(g, count)));
   }
 
   /** Validates a {@code maxLogRnd} parameter. */

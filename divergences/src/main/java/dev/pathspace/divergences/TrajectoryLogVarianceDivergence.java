@@ -1,7 +1,7 @@
 package dev.pathspace.divergences;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
@@ -69,29 +69,29 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
     Operand<TFloating> rnd = terms.logRnd(tf);
     RndFilter f = RndFilter.of(g, rnd, params.maxLogRnd());
     Operand<org.tensorflow.types.TInt64> shape = tf.constant(new long[] {k, -1});
-    Operand<TFloating> r2 = F.f(tf.reshape(rnd, shape));
-    Operand<TFloating> zeros = F.f(tf.zerosLike(tf.stopGradient(r2)));
+    Operand<TFloating> r2 = Floating.view(tf.reshape(rnd, shape));
+    Operand<TFloating> zeros = Floating.view(tf.zerosLike(tf.stopGradient(r2)));
     Operand<TBool> colKeep = tf.all(tf.reshape(f.keep, shape), tf.constant(0), All.keepDims(true)); // [1,n]
     Operand<TFloating> colKeepF = g.cast(colKeep);
-    Operand<TFloating> safe = F.f(tf.select(colKeep, r2, zeros)); // select before arithmetic
+    Operand<TFloating> safe = Floating.view(tf.select(colKeep, r2, zeros)); // select before arithmetic
     Operand<TFloating> colMean =
-        F.f(tf.math.div(tf.sum(safe, tf.constant(0), Sum.keepDims(true)), g.scalar(k)));
-    Operand<TFloating> dev = F.f(tf.math.sub(safe, colMean)); // 0 in dropped columns
+        Floating.view(tf.math.div(tf.sum(safe, tf.constant(0), Sum.keepDims(true)), g.scalar(k)));
+    Operand<TFloating> dev = Floating.view(tf.math.sub(safe, colMean)); // 0 in dropped columns
     Operand<TFloating> colVar =
-        F.f(tf.math.div(tf.sum(tf.math.square(dev), tf.constant(0)), g.scalar(k - 1)));
-    Operand<TFloating> nCols = F.f(tf.sum(colKeepF, tf.constant(new int[] {0, 1})));
+        Floating.view(tf.math.div(tf.sum(tf.math.square(dev), tf.constant(0)), g.scalar(k - 1)));
+    Operand<TFloating> nCols = Floating.view(tf.sum(colKeepF, tf.constant(new int[] {0, 1})));
     Operand<TFloating> denom = RndFilter.atLeastOne(g, nCols);
     Operand<TFloating> loss =
-        RndFilter.nanUnless(g, F.f(tf.math.div(tf.sum(colVar, tf.constant(0)), denom)), nCols, 1);
+        RndFilter.nanUnless(g, Floating.view(tf.math.div(tf.sum(colVar, tf.constant(0)), denom)), nCols, 1);
     Operand<TFloating> dropped =
-        F.f(tf.sum(tf.math.sub(g.scalar(1), colKeepF), tf.constant(new int[] {0, 1})));
+        Floating.view(tf.sum(tf.math.sub(g.scalar(1), colKeepF), tf.constant(new int[] {0, 1})));
     Operand<TFloating> keptMean =
-        F.f(tf.math.div(tf.sum(safe, tf.constant(new int[] {0, 1})),
-            RndFilter.atLeastOne(g, F.f(tf.math.mul(nCols, g.scalar(k))))));
+        Floating.view(tf.math.div(tf.sum(safe, tf.constant(new int[] {0, 1})),
+            RndFilter.atLeastOne(g, Floating.view(tf.math.mul(nCols, g.scalar(k))))));
     return new DivergenceOutput(
         loss,
         Map.of(
-            "n_filtered", F.f(tf.math.mul(dropped, g.scalar(k))),
-            "log_z_lv", F.f(tf.math.neg(keptMean))));
+            "n_filtered", Floating.view(tf.math.mul(dropped, g.scalar(k))),
+            "log_z_lv", Floating.view(tf.math.neg(keptMean))));
   }
 }

@@ -1,7 +1,7 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
@@ -172,13 +172,13 @@ public final class BridgeSampler implements PathSampler {
         (gg, k, s, x) -> {
           Ops tf = gg.tf();
           Operand<TFloating> score =
-              DisSampler.clip(gg, F.f(tf.math.mul(target.score(gg, x), gg.scalar(s / terminal))), cs);
+              DisSampler.clip(gg, Floating.view(tf.math.mul(target.score(gg, x), gg.scalar(s / terminal))), cs);
           Operand<TFloating> scaled =
-              F.f(
+              Floating.view(
                   tf.math.mul(
                       tf.math.mul(score, gg.scalar(sde.diffusion(s))),
                       DisSampler.clip(gg, gainU.get(k), cm)));
-          return F.f(tf.math.add(DisSampler.clip(gg, nnU.apply(gg, k, x), cm), scaled));
+          return Floating.view(tf.math.add(DisSampler.clip(gg, nnU.apply(gg, k, x), cm), scaled));
         };
     double invVar = 1.0 / (prior.scale() * prior.scale());
     TimeReversalUnroll.InferenceControl v =
@@ -189,25 +189,25 @@ public final class BridgeSampler implements PathSampler {
           MlpDivergence.Result nn = nnV.applyWithDivergence(gg, k, x);
           Operand<TFloating> raw = nn.output();
           Operand<TFloating> inNn = inside(gg, raw, cm);
-          Operand<TFloating> weighted = F.f(tf.math.mul(prior.score(gg, x), gg.scalar(w)));
+          Operand<TFloating> weighted = Floating.view(tf.math.mul(prior.score(gg, x), gg.scalar(w)));
           Operand<TFloating> inScore = inside(gg, weighted, cs);
           Operand<TFloating> gain = DisSampler.clip(gg, gainV.get(k), cm); // [1, 1]
           Operand<TFloating> value =
-              F.f(
+              Floating.view(
                   tf.math.add(
                       DisSampler.clip(gg, raw, cm),
                       tf.math.mul(
                           tf.math.mul(DisSampler.clip(gg, weighted, cs), gg.scalar(sigma)), gain)));
           // ∇·clip(NN) = Σ_i 1{|NN_i| < c} ∂NN_i/∂x_i
           Operand<TFloating> divNn =
-              F.f(tf.sum(tf.math.mul(inNn, nn.jacobianDiagonal()), tf.constant(1)));
+              Floating.view(tf.sum(tf.math.mul(inNn, nn.jacobianDiagonal()), tf.constant(1)));
           // ∇·[σ w clip(−(x − loc)/scale²) g] = σ w g (−1/scale²) Σ_i 1{unclipped_i}
           Operand<TFloating> divScore =
-              F.f(
+              Floating.view(
                   tf.math.mul(
                       tf.math.mul(tf.sum(inScore, tf.constant(1)), gg.scalar(-sigma * w * invVar)),
                       tf.reshape(gain, tf.constant(new long[] {1}))));
-          return new TimeReversalUnroll.VDiv(value, F.f(tf.math.add(divNn, divScore)));
+          return new TimeReversalUnroll.VDiv(value, Floating.view(tf.math.add(divNn, divScore)));
         };
     return new Controls(u, v);
   }
@@ -215,6 +215,6 @@ public final class BridgeSampler implements PathSampler {
   /** 1{|y| < c} elementwise, as a constant (no gradient). */
   private static Operand<TFloating> inside(GraphContext g, Operand<TFloating> y, double c) {
     Ops tf = g.tf();
-    return F.f(tf.stopGradient(g.cast(tf.math.less(tf.math.abs(y), g.scalar(c)))));
+    return Floating.view(tf.stopGradient(g.cast(tf.math.less(tf.math.abs(y), g.scalar(c)))));
   }
 }

@@ -2,7 +2,7 @@ package dev.pathspace.samplers;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
@@ -190,7 +190,7 @@ public final class DdsSampler implements PathSampler {
 
   /** r(s, x) = σ(s)∇log p_prior(x) (spec EulerDDS). */
   private static TimeReversalUnroll.StepControl reference(SdeSchedule sde, GaussianPrior prior) {
-    return (gg, k, s, x) -> F.f(gg.tf().math.mul(prior.score(gg, x), gg.scalar(sde.diffusion(s))));
+    return (gg, k, s, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), gg.scalar(sde.diffusion(s))));
   }
 
   private TimeReversalUnroll.StepControl control(GraphContext g, SimulationRequest req) {

@@ -2,7 +2,7 @@ package dev.pathspace.samplers;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
@@ -161,20 +161,20 @@ public final class DisSampler implements PathSampler {
       }
       double lambda = s / terminal;
       Operand<TFloating> score =
-          F.f(
+          Floating.view(
               tf.math.add(
                   tf.math.mul(prior.score(gg, x), gg.scalar(1 - lambda)),
                   tf.math.mul(target.score(gg, x), gg.scalar(lambda))));
       Operand<TFloating> scaled =
-          F.f(
+          Floating.view(
               tf.math.mul(
                   tf.math.mul(clip(gg, score, params.clipScore()), gg.scalar(sde.diffusion(s))),
                   clip(gg, gain.get(k), params.clipModel())));
-      return F.f(tf.math.add(nn, scaled));
+      return Floating.view(tf.math.add(nn, scaled));
     };
   }
 
   static Operand<TFloating> clip(GraphContext g, Operand<TFloating> x, double c) {
-    return F.f(g.tf().clipByValue(x, g.scalar(-c), g.scalar(c)));
+    return Floating.view(g.tf().clipByValue(x, g.scalar(-c), g.scalar(c)));
   }
 }

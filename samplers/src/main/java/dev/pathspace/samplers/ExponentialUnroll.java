@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
@@ -57,19 +57,19 @@ final class ExponentialUnroll {
       double s = grid.time(k);
       double b = beta(alpha, grid.dt(k));
       Operand<TFloating> u = control.apply(g, k, s, x);
-      Operand<TFloating> w = detached ? F.f(tf.stopGradient(u)) : u;
+      Operand<TFloating> w = detached ? Floating.view(tf.stopGradient(u)) : u;
       Operand<TFloating> c =
           detached
-              ? F.f(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1))
-              : F.f(tf.math.mul(tf.sum(tf.math.square(u), axis1), g.scalar(0.5)));
-      running = F.f(tf.math.add(running, tf.math.mul(c, g.scalar(b * b * sigma * sigma))));
+              ? Floating.view(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1))
+              : Floating.view(tf.math.mul(tf.sum(tf.math.square(u), axis1), g.scalar(0.5)));
+      running = Floating.view(tf.math.add(running, tf.math.mul(c, g.scalar(b * b * sigma * sigma))));
       Operand<TFloating> xi = req.noise().normal(batch, d);
       if (ito) {
         itoSum =
-            F.f(tf.math.add(itoSum, tf.math.mul(tf.sum(tf.math.mul(u, xi), axis1), g.scalar(sigma * b))));
+            Floating.view(tf.math.add(itoSum, tf.math.mul(tf.sum(tf.math.mul(u, xi), axis1), g.scalar(sigma * b))));
       }
       x =
-          F.f(
+          Floating.view(
               tf.math.add(
                   tf.math.add(
                       tf.math.mul(x, g.scalar(Math.sqrt(1 - b * b))),
@@ -80,7 +80,7 @@ final class ExponentialUnroll {
       }
     }
     Operand<TFloating> terminal =
-        F.f(tf.math.sub(prior.logDensity(g, x), req.target().logDensity(g, x)));
+        Floating.view(tf.math.sub(prior.logDensity(g, x), req.target().logDensity(g, x)));
     return new RndTerms(
         Tiling.zeros(g, batch), running, itoSum, terminal, x, detached ? path : List.of());
   }
@@ -101,9 +101,9 @@ final class ExponentialUnroll {
     Ops tf = g.tf();
     double b = beta(alpha, grid.dt(k));
     Operand<TFloating> u = control.apply(g, k, grid.time(k), xk);
-    Operand<TFloating> w = F.f(tf.stopGradient(u));
+    Operand<TFloating> w = Floating.view(tf.stopGradient(u));
     Operand<TFloating> xi =
-        F.f(
+        Floating.view(
             tf.stopGradient(
                 tf.math.div(
                     tf.math.sub(
@@ -112,8 +112,8 @@ final class ExponentialUnroll {
                     g.scalar(sigma * b))));
     Operand<TInt32> axis1 = tf.constant(1);
     Operand<TFloating> c =
-        F.f(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1));
-    return F.f(
+        Floating.view(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1));
+    return Floating.view(
         tf.math.add(
             tf.math.mul(c, g.scalar(b * b * sigma * sigma)),
             tf.math.mul(tf.sum(tf.math.mul(u, xi), axis1), g.scalar(sigma * b))));

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.Noise;
 import org.tensorflow.Operand;
@@ -27,7 +27,7 @@ public record GaussianPrior(int dim, double loc, double scale) {
   public Operand<TFloating> sample(GraphContext g, Noise noise, int batch) {
     Ops tf = g.tf();
     Operand<TFloating> z = noise.normal(batch, dim);
-    return F.f(tf.math.add(tf.math.mul(z, g.scalar(scale)), g.scalar(loc)));
+    return Floating.view(tf.math.add(tf.math.mul(z, g.scalar(scale)), g.scalar(loc)));
   }
 
   /**
@@ -41,15 +41,15 @@ public record GaussianPrior(int dim, double loc, double scale) {
   /** log N(x; loc, scale² I), {@code [B]}. */
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.scalar(loc)), g.scalar(scale)));
-    Operand<TFloating> sq = F.f(tf.sum(tf.math.square(z), tf.constant(1)));
+    Operand<TFloating> z = Floating.view(tf.math.div(tf.math.sub(x, g.scalar(loc)), g.scalar(scale)));
+    Operand<TFloating> sq = Floating.view(tf.sum(tf.math.square(z), tf.constant(1)));
     double c = -0.5 * dim * Math.log(2 * Math.PI) - dim * Math.log(scale);
-    return F.f(tf.math.add(tf.math.mul(sq, g.scalar(-0.5)), g.scalar(c)));
+    return Floating.view(tf.math.add(tf.math.mul(sq, g.scalar(-0.5)), g.scalar(c)));
   }
 
   /** ∇ log N(x) = (loc − x)/scale², {@code [B, d]}. */
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    return F.f(tf.math.mul(tf.math.sub(g.scalar(loc), x), g.scalar(1.0 / (scale * scale))));
+    return Floating.view(tf.math.mul(tf.math.sub(g.scalar(loc), x), g.scalar(1.0 / (scale * scale))));
   }
 }

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
@@ -105,10 +105,10 @@ public final class LangevinSampler implements PathSampler {
         double lam0 = (double) k / n;
         double lam1 = (double) (k + 1) / n;
         Operand<TFloating> logRatio =
-            F.f(tf.math.sub(target.logDensity(g, x), prior.logDensity(g, x)));
-        logW = F.f(tf.math.add(logW, tf.math.mul(logRatio, g.scalar(lam1 - lam0))));
+            Floating.view(tf.math.sub(target.logDensity(g, x), prior.logDensity(g, x)));
+        logW = Floating.view(tf.math.add(logW, tf.math.mul(logRatio, g.scalar(lam1 - lam0))));
         score =
-            F.f(
+            Floating.view(
                 tf.math.add(
                     tf.math.mul(prior.score(g, x), g.scalar(1 - lam1)),
                     tf.math.mul(target.score(g, x), g.scalar(lam1))));
@@ -116,19 +116,19 @@ public final class LangevinSampler implements PathSampler {
         score = target.score(g, x);
       }
       Operand<TFloating> drift =
-          DisSampler.clip(g, F.f(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
+          DisSampler.clip(g, Floating.view(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
       Operand<TFloating> xi = req.noise().normal(batch, d);
       x =
-          F.f(
+          Floating.view(
               tf.math.add(
                   tf.math.add(x, tf.math.mul(drift, g.scalar(dt))),
                   tf.math.mul(xi, g.scalar(sigma * Math.sqrt(dt)))));
     }
     Operand<TFloating> zero = Tiling.zeros(g, batch);
     if (!params.annealed()) {
-      Operand<TFloating> nan = F.f(tf.math.add(zero, g.scalar(Double.NaN)));
+      Operand<TFloating> nan = Floating.view(tf.math.add(zero, g.scalar(Double.NaN)));
       return new RndTerms(nan, nan, nan, nan, x);
     }
-    return new RndTerms(zero, F.f(tf.math.neg(logW)), zero, zero, x);
+    return new RndTerms(zero, Floating.view(tf.math.neg(logW)), zero, zero, x);
   }
 }

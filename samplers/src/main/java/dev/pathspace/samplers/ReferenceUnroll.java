@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -58,29 +58,29 @@ final class ReferenceUnroll {
       double s = grid.time(k);
       double dt = grid.dt(k);
       Operand<TFloating> u = control.apply(g, k, s, x);
-      Operand<TFloating> w = detached ? F.f(tf.stopGradient(u)) : u;
+      Operand<TFloating> w = detached ? Floating.view(tf.stopGradient(u)) : u;
       Operand<TFloating> r = reference == null ? null : reference.apply(g, k, s, x);
-      Operand<TFloating> diff = r == null ? u : F.f(tf.math.sub(u, r));
-      Operand<TFloating> sum = r == null ? u : F.f(tf.math.add(u, r));
+      Operand<TFloating> diff = r == null ? u : Floating.view(tf.math.sub(u, r));
+      Operand<TFloating> sum = r == null ? u : Floating.view(tf.math.add(u, r));
       Operand<TFloating> cost =
           detached
-              ? F.f(tf.sum(tf.math.mul(diff, tf.math.sub(w, tf.math.mul(sum, g.scalar(0.5)))), axis1))
-              : F.f(tf.math.mul(tf.sum(tf.math.square(diff), axis1), g.scalar(0.5)));
-      running = F.f(tf.math.add(running, tf.math.mul(cost, g.scalar(dt))));
-      Operand<TFloating> dB = F.f(tf.math.mul(req.noise().normal(batch, d), g.scalar(Math.sqrt(dt))));
+              ? Floating.view(tf.sum(tf.math.mul(diff, tf.math.sub(w, tf.math.mul(sum, g.scalar(0.5)))), axis1))
+              : Floating.view(tf.math.mul(tf.sum(tf.math.square(diff), axis1), g.scalar(0.5)));
+      running = Floating.view(tf.math.add(running, tf.math.mul(cost, g.scalar(dt))));
+      Operand<TFloating> dB = Floating.view(tf.math.mul(req.noise().normal(batch, d), g.scalar(Math.sqrt(dt))));
       if (ito) {
-        itoSum = F.f(tf.math.add(itoSum, tf.sum(tf.math.mul(diff, dB), axis1)));
+        itoSum = Floating.view(tf.math.add(itoSum, tf.sum(tf.math.mul(diff, dB), axis1)));
       }
       double sigma = sde.diffusion(s);
       double c = sde.driftCoeff(s);
-      Operand<TFloating> move = F.f(tf.math.add(tf.math.mul(w, g.scalar(dt)), dB));
-      x = F.f(tf.math.add(tf.math.mul(x, g.scalar(1 + c * dt)), tf.math.mul(move, g.scalar(sigma))));
+      Operand<TFloating> move = Floating.view(tf.math.add(tf.math.mul(w, g.scalar(dt)), dB));
+      x = Floating.view(tf.math.add(tf.math.mul(x, g.scalar(1 + c * dt)), tf.math.mul(move, g.scalar(sigma))));
       if (detached) {
         path.add(x);
       }
     }
     Operand<TFloating> terminal =
-        F.f(tf.math.sub(referenceTerminal.logDensity(g, x), req.target().logDensity(g, x)));
+        Floating.view(tf.math.sub(referenceTerminal.logDensity(g, x), req.target().logDensity(g, x)));
     return new RndTerms(
         Tiling.zeros(g, batch), running, itoSum, terminal, x, detached ? path : List.of());
   }
@@ -103,12 +103,12 @@ final class ReferenceUnroll {
     double s = grid.time(k);
     double dt = grid.dt(k);
     Operand<TFloating> u = control.apply(g, k, s, xk);
-    Operand<TFloating> w = F.f(tf.stopGradient(u));
+    Operand<TFloating> w = Floating.view(tf.stopGradient(u));
     Operand<TFloating> r = reference == null ? null : reference.apply(g, k, s, xk);
-    Operand<TFloating> diff = r == null ? u : F.f(tf.math.sub(u, r));
-    Operand<TFloating> sum = r == null ? u : F.f(tf.math.add(u, r));
+    Operand<TFloating> diff = r == null ? u : Floating.view(tf.math.sub(u, r));
+    Operand<TFloating> sum = r == null ? u : Floating.view(tf.math.add(u, r));
     Operand<TFloating> dB =
-        F.f(
+        Floating.view(
             tf.stopGradient(
                 tf.math.sub(
                     tf.math.div(
@@ -117,10 +117,10 @@ final class ReferenceUnroll {
                     tf.math.mul(w, g.scalar(dt)))));
     Operand<TInt32> axis1 = tf.constant(1);
     Operand<TFloating> running =
-        F.f(
+        Floating.view(
             tf.math.mul(
                 tf.sum(tf.math.mul(diff, tf.math.sub(w, tf.math.mul(sum, g.scalar(0.5)))), axis1),
                 g.scalar(dt)));
-    return F.f(tf.math.add(running, tf.sum(tf.math.mul(diff, dB), axis1)));
+    return Floating.view(tf.math.add(running, tf.sum(tf.math.mul(diff, dB), axis1)));
   }
 }

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.Target;
 import dev.pathspace.samplers.nn.FourierMlp;
@@ -46,7 +46,7 @@ final class ScoreCtrl {
         return nn;
       }
       Operand<TFloating> score = DisSampler.clip(gg, target.score(gg, x), clipScore);
-      return F.f(tf.math.add(nn, tf.math.mul(score, DisSampler.clip(gg, gain.get(k), clipModel))));
+      return Floating.view(tf.math.add(nn, tf.math.mul(score, DisSampler.clip(gg, gain.get(k), clipModel))));
     };
   }
 

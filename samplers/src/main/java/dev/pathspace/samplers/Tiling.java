@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
@@ -26,20 +26,20 @@ final class Tiling {
     if (k == 1) {
       return x;
     }
-    return F.f(g.tf().tile(x, g.tf().constant(new int[] {k, 1})));
+    return Floating.view(g.tf().tile(x, g.tf().constant(new int[] {k, 1})));
   }
 
   /** A {@code [batch]} zero vector of the run's dtype. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Operand<TFloating> zeros(GraphContext g, int batch) {
-    return F.f(g.tf().zeros(g.tf().constant(new long[] {batch}), (Class) g.dtype()));
+    return Floating.view(g.tf().zeros(g.tf().constant(new long[] {batch}), (Class) g.dtype()));
   }
 
   /** A {@code [batch, d]} tensor filled with {@code value} (a Dirac initial state). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Operand<TFloating> filled(GraphContext g, int batch, int d, double value) {
-    Operand<TFloating> z = F.f(g.tf().zeros(g.tf().constant(new long[] {batch, d}), (Class) g.dtype()));
-    return value == 0 ? z : F.f(g.tf().math.add(z, g.scalar(value)));
+    Operand<TFloating> z = Floating.view(g.tf().zeros(g.tf().constant(new long[] {batch, d}), (Class) g.dtype()));
+    return value == 0 ? z : Floating.view(g.tf().math.add(z, g.scalar(value)));
   }
 
   /** The left grid points s_0..s_{N−1} (where controls are evaluated). */

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -71,7 +71,7 @@ final class TimeReversalUnroll {
     Operand<TFloating> x = prior.sample(g, req.noise(), batch / k0);
     if (k0 > 1) {
       // block order [x_1..x_B, x_1..x_B, ...] (spec §4.0)
-      x = F.f(tf.tile(x, tf.constant(new int[] {k0, 1})));
+      x = Floating.view(tf.tile(x, tf.constant(new int[] {k0, 1})));
     }
     Operand<TFloating> initial = prior.logDensity(g, x);
     java.util.List<Operand<TFloating>> path = new java.util.ArrayList<>();
@@ -84,43 +84,43 @@ final class TimeReversalUnroll {
       double s = grid.time(k);
       double dt = grid.dt(k);
       Operand<TFloating> u = control.apply(g, k, s, x);
-      Operand<TFloating> w = detached ? F.f(tf.stopGradient(u)) : u;
+      Operand<TFloating> w = detached ? Floating.view(tf.stopGradient(u)) : u;
       Operand<TFloating> a = u;
       Operand<TFloating> b = u;
       VDiv vd = inference == null ? null : inference.apply(g, k, s, x);
       if (vd != null) {
-        a = F.f(tf.math.add(u, vd.v()));
-        b = F.f(tf.math.sub(u, vd.v()));
+        a = Floating.view(tf.math.add(u, vd.v()));
+        b = Floating.view(tf.math.sub(u, vd.v()));
       }
       Operand<TFloating> cost =
           detached
-              ? F.f(tf.sum(tf.math.mul(a, tf.math.sub(w, tf.math.mul(b, g.scalar(0.5)))), axis1))
-              : F.f(tf.math.mul(tf.sum(tf.math.square(a), axis1), g.scalar(0.5)));
+              ? Floating.view(tf.sum(tf.math.mul(a, tf.math.sub(w, tf.math.mul(b, g.scalar(0.5)))), axis1))
+              : Floating.view(tf.math.mul(tf.sum(tf.math.square(a), axis1), g.scalar(0.5)));
       if (vd != null) {
-        cost = F.f(tf.math.add(cost, tf.math.mul(vd.divergence(), g.scalar(sde.diffusion(s)))));
+        cost = Floating.view(tf.math.add(cost, tf.math.mul(vd.divergence(), g.scalar(sde.diffusion(s)))));
       }
-      cost = F.f(tf.math.mul(cost, g.scalar(dt)));
-      running = running == null ? cost : F.f(tf.math.add(running, cost));
+      cost = Floating.view(tf.math.mul(cost, g.scalar(dt)));
+      running = running == null ? cost : Floating.view(tf.math.add(running, cost));
       driftDivergence += d * sde.integratedDrift(s, grid.time(k + 1));
-      Operand<TFloating> dB = F.f(tf.math.mul(req.noise().normal(batch, d), g.scalar(Math.sqrt(dt))));
+      Operand<TFloating> dB = Floating.view(tf.math.mul(req.noise().normal(batch, d), g.scalar(Math.sqrt(dt))));
       if (ito) {
-        Operand<TFloating> term = F.f(tf.sum(tf.math.mul(a, dB), axis1));
-        itoSum = itoSum == null ? term : F.f(tf.math.add(itoSum, term));
+        Operand<TFloating> term = Floating.view(tf.sum(tf.math.mul(a, dB), axis1));
+        itoSum = itoSum == null ? term : Floating.view(tf.math.add(itoSum, term));
       }
       double sigma = sde.diffusion(s);
       double c = sde.driftCoeff(s);
       // x + c x dt + σ w dt + σ dB  =  (1 + c dt) x + σ (w dt + dB)
-      Operand<TFloating> move = F.f(tf.math.add(tf.math.mul(w, g.scalar(dt)), dB));
-      x = F.f(tf.math.add(tf.math.mul(x, g.scalar(1 + c * dt)), tf.math.mul(move, g.scalar(sigma))));
+      Operand<TFloating> move = Floating.view(tf.math.add(tf.math.mul(w, g.scalar(dt)), dB));
+      x = Floating.view(tf.math.add(tf.math.mul(x, g.scalar(1 + c * dt)), tf.math.mul(move, g.scalar(sigma))));
       if (detached) {
         path.add(x);
       }
     }
-    running = F.f(tf.math.sub(running, g.scalar(driftDivergence)));
+    running = Floating.view(tf.math.sub(running, g.scalar(driftDivergence)));
     if (itoSum == null) {
       itoSum = Tiling.zeros(g, batch);
     }
-    Operand<TFloating> terminal = F.f(tf.math.neg(req.target().logDensity(g, x)));
+    Operand<TFloating> terminal = Floating.view(tf.math.neg(req.target().logDensity(g, x)));
     return new RndTerms(initial, running, itoSum, terminal, x, detached ? path : java.util.List.of());
   }
 
@@ -136,15 +136,15 @@ final class TimeReversalUnroll {
     double s = grid.time(k);
     double dt = grid.dt(k);
     Operand<TFloating> u = control.apply(g, k, s, xk);
-    Operand<TFloating> w = F.f(tf.stopGradient(u));
+    Operand<TFloating> w = Floating.view(tf.stopGradient(u));
     double sigma = sde.diffusion(s);
     Operand<TFloating> dB =
-        F.f(tf.stopGradient(tf.math.sub(
+        Floating.view(tf.stopGradient(tf.math.sub(
             tf.math.div(tf.math.sub(xk1, tf.math.mul(xk, g.scalar(1 + sde.driftCoeff(s) * dt))), g.scalar(sigma)),
             tf.math.mul(w, g.scalar(dt)))));
     Operand<org.tensorflow.types.TInt32> axis1 = tf.constant(1);
     Operand<TFloating> running =
-        F.f(tf.math.mul(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1), g.scalar(dt)));
-    return F.f(tf.math.add(running, tf.sum(tf.math.mul(u, dB), axis1)));
+        Floating.view(tf.math.mul(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1), g.scalar(dt)));
+    return Floating.view(tf.math.add(running, tf.sum(tf.math.mul(u, dB), axis1)));
   }
 }

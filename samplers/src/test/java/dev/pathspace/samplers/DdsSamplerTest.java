@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DdsSamplerTest {
   private static final SdeSchedule VP = new VpFixtureSchedule();
-  private static final ControlField ZERO = (g, s, x) -> F.f(g.tf().math.mul(x, g.scalar(0.0)));
+  private static final ControlField ZERO = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(0.0)));
 
   private static DdsSampler.Params params(double sigma, String integrator) {
     return new DdsSampler.Params(8, 2, "tanh", 4, "score", 100, 100, sigma, 1.0, integrator);
@@ -60,7 +60,7 @@ class DdsSamplerTest {
     // u = r = σ(s)∇log N(0, κ²): running and Itô terms vanish, rnd = log p_ref − log ρ = −log Z exactly
     SdeSchedule vp2 = new VpFixtureSchedule(0.1, 10.0, 2.0, 1.0);
     GaussianFixtureTarget target = new GaussianFixtureTarget(2, 0.0, 2.0, 0.4);
-    ControlField r = (g, s, x) -> F.f(g.tf().math.mul(x, g.scalar(-vp2.diffusion(s) / 4.0)));
+    ControlField r = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(-vp2.diffusion(s) / 4.0)));
     PathSampler dds = new DdsSampler(params(2.0, "euler")).withControl(r).orElseThrow();
     for (boolean detached : new boolean[] {false, true}) {
       for (double v : SamplerChecks.rnd(dds, vp2, target, 20, 64, detached)) {
@@ -109,7 +109,7 @@ class DdsSamplerTest {
         var inc = dds.offPolicyIncrements(h.ctx(), req).orElseThrow();
         var total = inc.increment(h.ctx(), 0, t.path().get(0), t.path().get(1));
         for (int k = 1; k < 5; k++) {
-          total = F.f(tf.math.add(total, inc.increment(h.ctx(), k, t.path().get(k), t.path().get(k + 1))));
+          total = Floating.view(tf.math.add(total, inc.increment(h.ctx(), k, t.path().get(k), t.path().get(k + 1))));
         }
         List<double[]> v = h.evalAll(List.of(tf.math.add(t.running(), t.ito()), total));
         for (int i = 0; i < 8; i++) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -25,7 +25,7 @@ class PisSamplerTest {
   private static final PisSampler.Params SMALL =
       new PisSampler.Params(8, 2, "tanh", 4, "score", 100, 100, 0.0);
 
-  private static final ControlField ZERO = (g, s, x) -> F.f(g.tf().math.mul(x, g.scalar(0.0)));
+  private static final ControlField ZERO = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(0.0)));
 
   @Test
   void zeroControlOnTheReferenceTerminalLawGivesZeroRnd() {
@@ -80,10 +80,10 @@ class PisSamplerTest {
           SimulationRequirements.offPolicy(), h.noise(1), true);
       RndTerms t = pis.simulate(h.ctx(), req);
       var inc = pis.offPolicyIncrements(h.ctx(), req).orElseThrow();
-      var acc = F.f(tf.math.add(t.running(), t.ito()));
+      var acc = Floating.view(tf.math.add(t.running(), t.ito()));
       var total = inc.increment(h.ctx(), 0, t.path().get(0), t.path().get(1));
       for (int k = 1; k < 5; k++) {
-        total = F.f(tf.math.add(total, inc.increment(h.ctx(), k, t.path().get(k), t.path().get(k + 1))));
+        total = Floating.view(tf.math.add(total, inc.increment(h.ctx(), k, t.path().get(k), t.path().get(k + 1))));
       }
       List<double[]> v = h.evalAll(List.of(acc, total));
       for (int i = 0; i < 8; i++) {

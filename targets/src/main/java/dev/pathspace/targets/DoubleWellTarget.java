@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -62,16 +62,16 @@ public final class DoubleWellTarget implements Target {
   /** Per-coordinate −((x − s)² − δ)², {@code [B, d]}. */
   static Operand<TFloating> wellTerms(GraphContext g, Operand<TFloating> x, double shift, double delta) {
     Ops tf = g.tf();
-    Operand<TFloating> a = F.f(tf.math.sub(tf.math.square(tf.math.sub(x, g.scalar(shift))), g.scalar(delta)));
-    return F.f(tf.math.neg(tf.math.square(a)));
+    Operand<TFloating> a = Floating.view(tf.math.sub(tf.math.square(tf.math.sub(x, g.scalar(shift))), g.scalar(delta)));
+    return Floating.view(tf.math.neg(tf.math.square(a)));
   }
 
   /** Per-coordinate derivative −4((x − s)² − δ)(x − s), {@code [B, d]}. */
   static Operand<TFloating> wellScore(GraphContext g, Operand<TFloating> x, double shift, double delta) {
     Ops tf = g.tf();
-    Operand<TFloating> y = F.f(tf.math.sub(x, g.scalar(shift)));
-    Operand<TFloating> a = F.f(tf.math.sub(tf.math.square(y), g.scalar(delta)));
-    return F.f(tf.math.mul(tf.math.mul(a, y), g.scalar(-4.0)));
+    Operand<TFloating> y = Floating.view(tf.math.sub(x, g.scalar(shift)));
+    Operand<TFloating> a = Floating.view(tf.math.sub(tf.math.square(y), g.scalar(delta)));
+    return Floating.view(tf.math.mul(tf.math.mul(a, y), g.scalar(-4.0)));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -74,13 +74,13 @@ public final class FunnelTarget implements Target {
     Ops tf = g.tf();
     int d = p.dim();
     double v = p.variance();
-    Operand<TFloating> x0 = TfMath.rowSum(g, F.f(tf.math.mul(x, TfMath.row(g, first()))));
-    Operand<TFloating> rs = TfMath.rowSum(g, F.f(tf.math.mul(tf.math.square(x), TfMath.row(g, rest()))));
-    Operand<TFloating> a = F.f(tf.math.mul(tf.math.square(x0), g.scalar(-0.5 / v)));
-    Operand<TFloating> b = F.f(tf.math.mul(rs, tf.math.mul(tf.math.exp(tf.math.neg(x0)), g.scalar(-0.5))));
-    Operand<TFloating> c = F.f(tf.math.mul(x0, g.scalar(-0.5 * (d - 1))));
+    Operand<TFloating> x0 = TfMath.rowSum(g, Floating.view(tf.math.mul(x, TfMath.row(g, first()))));
+    Operand<TFloating> rs = TfMath.rowSum(g, Floating.view(tf.math.mul(tf.math.square(x), TfMath.row(g, rest()))));
+    Operand<TFloating> a = Floating.view(tf.math.mul(tf.math.square(x0), g.scalar(-0.5 / v)));
+    Operand<TFloating> b = Floating.view(tf.math.mul(rs, tf.math.mul(tf.math.exp(tf.math.neg(x0)), g.scalar(-0.5))));
+    Operand<TFloating> c = Floating.view(tf.math.mul(x0, g.scalar(-0.5 * (d - 1))));
     double k = -0.5 * Math.log(2 * Math.PI * v) - 0.5 * (d - 1) * LOG_2PI;
-    return F.f(tf.math.add(tf.math.add(tf.math.add(a, b), c), g.scalar(k)));
+    return Floating.view(tf.math.add(tf.math.add(tf.math.add(a, b), c), g.scalar(k)));
   }
 
   @Override
@@ -89,15 +89,15 @@ public final class FunnelTarget implements Target {
     int d = p.dim();
     Operand<TFloating> e0 = TfMath.row(g, first());
     Operand<TFloating> mr = TfMath.row(g, rest());
-    Operand<TFloating> x0 = TfMath.rowSumKeep(g, F.f(tf.math.mul(x, e0))); // [B,1]
-    Operand<TFloating> emx = F.f(tf.math.exp(tf.math.neg(x0)));
-    Operand<TFloating> rs = TfMath.rowSumKeep(g, F.f(tf.math.mul(tf.math.square(x), mr)));
+    Operand<TFloating> x0 = TfMath.rowSumKeep(g, Floating.view(tf.math.mul(x, e0))); // [B,1]
+    Operand<TFloating> emx = Floating.view(tf.math.exp(tf.math.neg(x0)));
+    Operand<TFloating> rs = TfMath.rowSumKeep(g, Floating.view(tf.math.mul(tf.math.square(x), mr)));
     Operand<TFloating> d0 =
-        F.f(tf.math.add(
+        Floating.view(tf.math.add(
             tf.math.add(tf.math.mul(x0, g.scalar(-1.0 / p.variance())), g.scalar(-0.5 * (d - 1))),
             tf.math.mul(tf.math.mul(rs, emx), g.scalar(0.5))));
-    Operand<TFloating> di = F.f(tf.math.neg(tf.math.mul(tf.math.mul(x, mr), emx)));
-    return F.f(tf.math.add(tf.math.mul(d0, e0), di));
+    Operand<TFloating> di = Floating.view(tf.math.neg(tf.math.mul(tf.math.mul(x, mr), emx)));
+    return Floating.view(tf.math.add(tf.math.mul(d0, e0), di));
   }
 
   @Override

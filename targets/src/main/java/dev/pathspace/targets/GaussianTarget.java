@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -106,7 +106,7 @@ public final class GaussianTarget implements Target {
   }
 
   private Operand<TFloating> centred(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().math.sub(x, g.scalar(p.loc())));
+    return Floating.view(g.tf().math.sub(x, g.scalar(p.loc())));
   }
 
   @Override
@@ -114,13 +114,13 @@ public final class GaussianTarget implements Target {
     Ops tf = g.tf();
     Operand<TFloating> y = centred(g, x);
     Operand<TFloating> py = TfMath.matMul(g, y, TfMath.matrix(g, precision));
-    Operand<TFloating> quad = TfMath.rowSum(g, F.f(tf.math.mul(y, py)));
-    return F.f(tf.math.add(tf.math.mul(g.scalar(-0.5), quad), g.scalar(logNorm)));
+    Operand<TFloating> quad = TfMath.rowSum(g, Floating.view(tf.math.mul(y, py)));
+    return Floating.view(tf.math.add(tf.math.mul(g.scalar(-0.5), quad), g.scalar(logNorm)));
   }
 
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().math.neg(TfMath.matMul(g, centred(g, x), TfMath.matrix(g, precision))));
+    return Floating.view(g.tf().math.neg(TfMath.matMul(g, centred(g, x), TfMath.matrix(g, precision))));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -135,15 +135,15 @@ public final class GmmTarget implements Target {
       System.arraycopy(means[a], 0, flat, a * d, d);
     }
     Operand<TFloating> m = g.constant(flat, 1, j, d);
-    Operand<TFloating> diff = F.f(tf.math.sub(tf.expandDims(x, tf.constant(1)), m)); // [B,J,d]
-    Operand<TFloating> sq = F.f(tf.reduceSum(tf.math.square(diff), tf.constant(2))); // [B,J]
-    return F.f(tf.math.mul(sq, g.scalar(-0.5 / (s * s))));
+    Operand<TFloating> diff = Floating.view(tf.math.sub(tf.expandDims(x, tf.constant(1)), m)); // [B,J,d]
+    Operand<TFloating> sq = Floating.view(tf.reduceSum(tf.math.square(diff), tf.constant(2))); // [B,J]
+    return Floating.view(tf.math.mul(sq, g.scalar(-0.5 / (s * s))));
   }
 
   @Override
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     double c = p.logZ() - Math.log(means.length) - p.dim() * (Math.log(s) + 0.5 * Math.log(2 * Math.PI));
-    return F.f(g.tf().math.add(TfMath.logSumExp(g, logits(g, x), 1), g.scalar(c)));
+    return Floating.view(g.tf().math.add(TfMath.logSumExp(g, logits(g, x), 1), g.scalar(c)));
   }
 
   /** Closed form Σ_j softmax_j(x)·(m_j − x)/s² = (softmax·M − x)/s². */
@@ -152,7 +152,7 @@ public final class GmmTarget implements Target {
     Ops tf = g.tf();
     Operand<TFloating> w = TfMath.softmax(g, logits(g, x), 1); // [B,J]
     Operand<TFloating> mean = TfMath.matMul(g, w, TfMath.matrix(g, means)); // [B,d]
-    return F.f(tf.math.mul(tf.math.sub(mean, x), g.scalar(1.0 / (s * s))));
+    return Floating.view(tf.math.mul(tf.math.sub(mean, x), g.scalar(1.0 / (s * s))));
   }
 
   @Override

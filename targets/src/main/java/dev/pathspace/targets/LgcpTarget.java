@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.Target;
 import jakarta.inject.Inject;
@@ -192,23 +192,23 @@ public final class LgcpTarget implements Target {
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
     Precomputed pc = pre();
-    Operand<TFloating> q = F.f(tf.math.sub(x, g.scalar(mu0)));
+    Operand<TFloating> q = Floating.view(tf.math.sub(x, g.scalar(mu0)));
     Operand<TFloating> kq = TfMath.matMul(g, q, precisionConstant(g));
-    Operand<TFloating> prior = F.f(tf.math.add(
-        tf.math.mul(TfMath.rowSum(g, F.f(tf.math.mul(q, kq))), g.scalar(-0.5)),
+    Operand<TFloating> prior = Floating.view(tf.math.add(
+        tf.math.mul(TfMath.rowSum(g, Floating.view(tf.math.mul(q, kq))), g.scalar(-0.5)),
         g.scalar(-0.5 * pc.logDet2PiK())));
-    Operand<TFloating> lik = TfMath.rowSum(g, F.f(tf.math.sub(
+    Operand<TFloating> lik = TfMath.rowSum(g, Floating.view(tf.math.sub(
         tf.math.mul(x, TfMath.row(g, counts)), tf.math.mul(tf.math.exp(x), g.scalar(1.0 / p.dim())))));
-    return F.f(tf.math.add(prior, lik));
+    return Floating.view(tf.math.add(prior, lik));
   }
 
   /** −K⁻¹(x − μ0) + c − a e^x. */
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> q = F.f(tf.math.sub(x, g.scalar(mu0)));
+    Operand<TFloating> q = Floating.view(tf.math.sub(x, g.scalar(mu0)));
     Operand<TFloating> kq = TfMath.matMul(g, q, precisionConstant(g));
-    return F.f(tf.math.sub(
+    return Floating.view(tf.math.sub(
         tf.math.sub(TfMath.row(g, counts), kq), tf.math.mul(tf.math.exp(x), g.scalar(1.0 / p.dim()))));
   }
 

@@ -1,6 +1,6 @@
 package dev.pathspace.targets;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -35,15 +35,15 @@ final class LogisticPosterior {
   Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> w) {
     Ops tf = g.tf();
     Operand<TFloating> lik = TfMath.rowSum(g, TfMath.logSigmoid(g, margins(g, w)));
-    Operand<TFloating> prior = TfMath.rowSum(g, F.f(tf.math.square(w)));
-    return F.f(tf.math.add(
+    Operand<TFloating> prior = TfMath.rowSum(g, Floating.view(tf.math.square(w)));
+    return Floating.view(tf.math.add(
         tf.math.sub(lik, tf.math.mul(prior, g.scalar(0.5))),
         g.scalar(-0.5 * d * Math.log(2 * Math.PI))));
   }
 
   Operand<TFloating> score(GraphContext g, Operand<TFloating> w) {
     Ops tf = g.tf();
-    Operand<TFloating> s = F.f(tf.math.sigmoid(tf.math.neg(margins(g, w)))); // [B,n]
-    return F.f(tf.math.sub(TfMath.matMul(g, s, TfMath.matrix(g, signed)), w));
+    Operand<TFloating> s = Floating.view(tf.math.sigmoid(tf.math.neg(margins(g, w)))); // [B,n]
+    return Floating.view(tf.math.sub(TfMath.matMul(g, s, TfMath.matrix(g, signed)), w));
   }
 }

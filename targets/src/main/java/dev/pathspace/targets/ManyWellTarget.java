@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -80,21 +80,21 @@ public final class ManyWellTarget implements Target {
   @Override
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> dw = F.f(tf.math.mul(
+    Operand<TFloating> dw = Floating.view(tf.math.mul(
         DoubleWellTarget.wellTerms(g, x, p.shift(), p.separation()), TfMath.row(g, wellMask())));
-    Operand<TFloating> ga = F.f(tf.math.mul(
+    Operand<TFloating> ga = Floating.view(tf.math.mul(
         tf.math.square(tf.math.sub(x, g.scalar(p.shift()))), TfMath.row(g, gaussMask())));
-    return TfMath.rowSum(g, F.f(tf.math.sub(dw, tf.math.mul(ga, g.scalar(0.5)))));
+    return TfMath.rowSum(g, Floating.view(tf.math.sub(dw, tf.math.mul(ga, g.scalar(0.5)))));
   }
 
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> dw = F.f(tf.math.mul(
+    Operand<TFloating> dw = Floating.view(tf.math.mul(
         DoubleWellTarget.wellScore(g, x, p.shift(), p.separation()), TfMath.row(g, wellMask())));
-    Operand<TFloating> ga = F.f(tf.math.mul(
+    Operand<TFloating> ga = Floating.view(tf.math.mul(
         tf.math.sub(x, g.scalar(p.shift())), TfMath.row(g, gaussMask())));
-    return F.f(tf.math.sub(dw, ga));
+    return Floating.view(tf.math.sub(dw, ga));
   }
 
   @Override

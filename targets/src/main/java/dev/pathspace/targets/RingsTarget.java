@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -93,7 +93,7 @@ public final class RingsTarget implements Target {
   }
 
   private Operand<TFloating> norm(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().math.sqrt(TfMath.rowSumKeep(g, F.f(g.tf().math.square(x))))); // [B,1]
+    return Floating.view(g.tf().math.sqrt(TfMath.rowSumKeep(g, Floating.view(g.tf().math.square(x))))); // [B,1]
   }
 
   private Operand<TFloating> radiiRow(GraphContext g) {
@@ -103,22 +103,22 @@ public final class RingsTarget implements Target {
   @Override
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> sq = F.f(tf.math.squaredDifference(norm(g, x), radiiRow(g))); // [B,K]
-    Operand<TFloating> min = F.f(tf.min(sq, tf.constant(1)));
-    return F.f(tf.math.mul(min, g.scalar(-p.scale())));
+    Operand<TFloating> sq = Floating.view(tf.math.squaredDifference(norm(g, x), radiiRow(g))); // [B,K]
+    Operand<TFloating> min = Floating.view(tf.min(sq, tf.constant(1)));
+    return Floating.view(tf.math.mul(min, g.scalar(-p.scale())));
   }
 
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
     Operand<TFloating> r = norm(g, x);
-    Operand<TFloating> sq = F.f(tf.math.squaredDifference(r, radiiRow(g)));
-    Operand<TFloating> onehot = F.f(tf.stopGradient(tf.oneHot(
+    Operand<TFloating> sq = Floating.view(tf.math.squaredDifference(r, radiiRow(g)));
+    Operand<TFloating> onehot = Floating.view(tf.stopGradient(tf.oneHot(
         tf.math.argMin(sq, tf.constant(1)), tf.constant(radii.length), g.scalar(1), g.scalar(0))));
-    Operand<TFloating> nearest = TfMath.rowSumKeep(g, F.f(tf.math.mul(onehot, radiiRow(g)))); // [B,1]
-    Operand<TFloating> factor = F.f(tf.math.sub(g.scalar(1),
+    Operand<TFloating> nearest = TfMath.rowSumKeep(g, Floating.view(tf.math.mul(onehot, radiiRow(g)))); // [B,1]
+    Operand<TFloating> factor = Floating.view(tf.math.sub(g.scalar(1),
         tf.math.div(nearest, tf.math.add(r, g.scalar(EPS)))));
-    return F.f(tf.math.mul(tf.math.mul(factor, x), g.scalar(-2 * p.scale())));
+    return Floating.view(tf.math.mul(tf.math.mul(factor, x), g.scalar(-2 * p.scale())));
   }
 
   @Override

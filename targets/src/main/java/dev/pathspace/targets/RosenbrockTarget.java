@@ -1,7 +1,7 @@
 package dev.pathspace.targets;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.Target;
 import jakarta.inject.Inject;
@@ -73,10 +73,10 @@ public final class RosenbrockTarget implements Target {
     Ops tf = g.tf();
     Operand<TFloating> a = TfMath.matMul(g, x, TfMath.matrix(g, head));
     Operand<TFloating> b = TfMath.matMul(g, x, TfMath.matrix(g, tail));
-    Operand<TFloating> t1 = F.f(tf.math.mul(tf.math.square(tf.math.sub(b, tf.math.square(a))), g.scalar(100)));
-    Operand<TFloating> t2 = F.f(tf.math.square(tf.math.sub(g.scalar(1), a)));
-    Operand<TFloating> sum = TfMath.rowSum(g, F.f(tf.math.add(t1, t2)));
-    return F.f(tf.math.add(tf.math.mul(sum, g.scalar(-1 / p.flatness())), g.scalar(Math.log(p.scale()))));
+    Operand<TFloating> t1 = Floating.view(tf.math.mul(tf.math.square(tf.math.sub(b, tf.math.square(a))), g.scalar(100)));
+    Operand<TFloating> t2 = Floating.view(tf.math.square(tf.math.sub(g.scalar(1), a)));
+    Operand<TFloating> sum = TfMath.rowSum(g, Floating.view(tf.math.add(t1, t2)));
+    return Floating.view(tf.math.add(tf.math.mul(sum, g.scalar(-1 / p.flatness())), g.scalar(Math.log(p.scale()))));
   }
 
   /**
@@ -88,13 +88,13 @@ public final class RosenbrockTarget implements Target {
     Ops tf = g.tf();
     Operand<TFloating> a = TfMath.matMul(g, x, TfMath.matrix(g, head));
     Operand<TFloating> b = TfMath.matMul(g, x, TfMath.matrix(g, tail));
-    Operand<TFloating> r = F.f(tf.math.sub(b, tf.math.square(a)));
-    Operand<TFloating> ga = F.f(tf.math.add(
+    Operand<TFloating> r = Floating.view(tf.math.sub(b, tf.math.square(a)));
+    Operand<TFloating> ga = Floating.view(tf.math.add(
         tf.math.mul(tf.math.mul(a, r), g.scalar(400)), tf.math.mul(tf.math.sub(g.scalar(1), a), g.scalar(2))));
-    Operand<TFloating> gb = F.f(tf.math.mul(r, g.scalar(-200)));
-    Operand<TFloating> s = F.f(tf.math.add(
+    Operand<TFloating> gb = Floating.view(tf.math.mul(r, g.scalar(-200)));
+    Operand<TFloating> s = Floating.view(tf.math.add(
         TfMath.matMul(g, ga, TfMath.matrix(g, headT)), TfMath.matMul(g, gb, TfMath.matrix(g, tailT))));
-    return F.f(tf.math.mul(s, g.scalar(1 / p.flatness())));
+    return Floating.view(tf.math.mul(s, g.scalar(1 / p.flatness())));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.pathspace.targets;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -20,36 +20,36 @@ public final class TfMath {
   public static Operand<TFloating> logSumExp(GraphContext g, Operand<TFloating> a, int axis) {
     Ops tf = g.tf();
     Operand<TFloating> m =
-        F.f(tf.stopGradient(tf.reduceMax(a, tf.constant(axis), ReduceMax.keepDims(true))));
+        Floating.view(tf.stopGradient(tf.reduceMax(a, tf.constant(axis), ReduceMax.keepDims(true))));
     Operand<TFloating> s =
-        F.f(tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(a, m)), tf.constant(axis))));
+        Floating.view(tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(a, m)), tf.constant(axis))));
     // m has a size-1 axis at `axis`; summing over it drops the axis without changing the value.
-    return F.f(tf.math.add(tf.reduceSum(m, tf.constant(axis)), s));
+    return Floating.view(tf.math.add(tf.reduceSum(m, tf.constant(axis)), s));
   }
 
   /** Softmax along {@code axis} computed with the same max shift (keeps the axis). */
   public static Operand<TFloating> softmax(GraphContext g, Operand<TFloating> a, int axis) {
     Ops tf = g.tf();
     Operand<TFloating> m =
-        F.f(tf.stopGradient(tf.reduceMax(a, tf.constant(axis), ReduceMax.keepDims(true))));
-    Operand<TFloating> e = F.f(tf.math.exp(tf.math.sub(a, m)));
-    return F.f(tf.math.div(e, tf.reduceSum(e, tf.constant(axis), ReduceSum.keepDims(true))));
+        Floating.view(tf.stopGradient(tf.reduceMax(a, tf.constant(axis), ReduceMax.keepDims(true))));
+    Operand<TFloating> e = Floating.view(tf.math.exp(tf.math.sub(a, m)));
+    return Floating.view(tf.math.div(e, tf.reduceSum(e, tf.constant(axis), ReduceSum.keepDims(true))));
   }
 
   /** Stable {@code log σ(z) = −softplus(−z)}. */
   public static Operand<TFloating> logSigmoid(GraphContext g, Operand<TFloating> z) {
     Ops tf = g.tf();
-    return F.f(tf.math.neg(tf.math.softplus(tf.math.neg(z))));
+    return Floating.view(tf.math.neg(tf.math.softplus(tf.math.neg(z))));
   }
 
   /** Sum over axis 1 of a {@code [B, k]} tensor, giving {@code [B]}. */
   public static Operand<TFloating> rowSum(GraphContext g, Operand<TFloating> a) {
-    return F.f(g.tf().reduceSum(a, g.tf().constant(1)));
+    return Floating.view(g.tf().reduceSum(a, g.tf().constant(1)));
   }
 
   /** Sum over axis 1 keeping it, {@code [B, k] → [B, 1]}. */
   public static Operand<TFloating> rowSumKeep(GraphContext g, Operand<TFloating> a) {
-    return F.f(g.tf().reduceSum(a, g.tf().constant(1), ReduceSum.keepDims(true)));
+    return Floating.view(g.tf().reduceSum(a, g.tf().constant(1), ReduceSum.keepDims(true)));
   }
 
   /** A {@code [rows, cols]} constant from a Java matrix. */
@@ -70,6 +70,6 @@ public final class TfMath {
 
   /** {@code x · m} for {@code x [B, k]} and a constant Java matrix {@code m [k, n]}. */
   public static Operand<TFloating> matMul(GraphContext g, Operand<TFloating> x, Operand<TFloating> m) {
-    return F.f(g.tf().linalg.matMul(x, m));
+    return Floating.view(g.tf().linalg.matMul(x, m));
   }
 }

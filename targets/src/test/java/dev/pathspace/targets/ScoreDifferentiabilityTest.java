@@ -3,7 +3,7 @@ package dev.pathspace.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.Target;
 import dev.pathspace.testkit.GraphHarness;
 import java.util.List;
@@ -55,7 +55,7 @@ class ScoreDifferentiabilityTest {
     }
     try (GraphHarness h = new GraphHarness()) {
       var tf = h.ctx().tf();
-      Operand<TFloating> in = F.f(tf.identity(h.input(x)));
+      Operand<TFloating> in = Floating.view(tf.identity(h.input(x)));
       Operand<TFloating> score = t.score(h.ctx(), in);
       Operand<?> gradLog = tf.gradients(tf.reduceSum(t.logDensity(h.ctx(), in), tf.constant(0)), List.of(in)).dy(0);
       Operand<?> hv = tf.gradients(

@@ -1,7 +1,7 @@
 package dev.pathspace.testkit;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -60,15 +60,15 @@ public final class GaussianFixtureTarget implements Target {
   @Override
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.scalar(mean)), g.scalar(std)));
+    Operand<TFloating> z = Floating.view(tf.math.div(tf.math.sub(x, g.scalar(mean)), g.scalar(std)));
     double c = logZ - 0.5 * dim * Math.log(2 * Math.PI) - dim * Math.log(std);
-    return F.f(tf.math.add(tf.math.mul(tf.sum(tf.math.square(z), tf.constant(1)), g.scalar(-0.5)), g.scalar(c)));
+    return Floating.view(tf.math.add(tf.math.mul(tf.sum(tf.math.square(z), tf.constant(1)), g.scalar(-0.5)), g.scalar(c)));
   }
 
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     Ops tf = g.tf();
-    return F.f(tf.math.mul(tf.math.sub(g.scalar(mean), x), g.scalar(1 / (std * std))));
+    return Floating.view(tf.math.mul(tf.math.sub(g.scalar(mean), x), g.scalar(1 / (std * std))));
   }
 
   @Override

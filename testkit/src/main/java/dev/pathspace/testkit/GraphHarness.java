@@ -1,6 +1,6 @@
 package dev.pathspace.testkit;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.tf.StatelessNoise;
 import dev.pathspace.api.tf.TfGraphContext;
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ public final class GraphHarness implements AutoCloseable {
 
   /** Views an operand as floating (convenience re-export). */
   public static Operand<TFloating> f(Operand<?> x) {
-    return F.f(x);
+    return Floating.view(x);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.pathspace.testkit;
 
 import dev.pathspace.api.ControlField;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.Transition;
 import org.tensorflow.op.Ops;
@@ -21,7 +21,7 @@ public final class OptimalControls {
       Transition tr = t <= 0 ? new Transition(1, 0) : schedule.noisingTransition(0, t);
       double var = tr.meanScale() * tr.meanScale() * std * std + tr.variance();
       double coef = schedule.diffusion(s) / var;
-      return F.f(tf.math.mul(tf.math.sub(g.scalar(tr.meanScale() * mean), x), g.scalar(coef)));
+      return Floating.view(tf.math.mul(tf.math.sub(g.scalar(tr.meanScale() * mean), x), g.scalar(coef)));
     };
   }
 
@@ -41,7 +41,7 @@ public final class OptimalControls {
     double p = 1 / (std * std) - 1 / refVar;
     double c = mean / (std * std) - refLoc / refVar;
     double den = 1 + tau * p;
-    return F.f(g.tf().math.add(g.tf().math.mul(z, g.scalar(-p / den)), g.scalar(c / den)));
+    return Floating.view(g.tf().math.add(g.tf().math.mul(z, g.scalar(-p / den)), g.scalar(c / den)));
   }
 
   /**
@@ -56,7 +56,7 @@ public final class OptimalControls {
     double refLoc = priorLoc * whole.meanScale();
     return (g, s, x) -> {
       double tau = s >= terminal ? 0 : schedule.generativeTransition(s, terminal).variance();
-      return F.f(
+      return Floating.view(
           g.tf().math.mul(
               gaussianLogHGradient(g, x, tau, mean, std, refLoc, whole.variance()),
               g.scalar(schedule.diffusion(s))));
@@ -75,9 +75,9 @@ public final class OptimalControls {
       double a = Math.exp(-0.5 * alpha * alpha * (terminal - s));
       double tau = sigma * sigma * (1 - a * a);
       Ops tf = g.tf();
-      return F.f(
+      return Floating.view(
           tf.math.mul(
-              gaussianLogHGradient(g, F.f(tf.math.mul(x, g.scalar(a))), tau, mean, std, 0, sigma * sigma),
+              gaussianLogHGradient(g, Floating.view(tf.math.mul(x, g.scalar(a))), tau, mean, std, 0, sigma * sigma),
               g.scalar(a)));
     };
   }
@@ -96,9 +96,9 @@ public final class OptimalControls {
       double sigma = schedule.diffusion(s);
       var grad =
           tf.math.mul(
-              gaussianLogHGradient(g, F.f(tf.math.mul(x, g.scalar(a))), tau, mean, std, 0, kappa * kappa),
+              gaussianLogHGradient(g, Floating.view(tf.math.mul(x, g.scalar(a))), tau, mean, std, 0, kappa * kappa),
               g.scalar(a * sigma));
-      return F.f(tf.math.add(grad, tf.math.mul(x, g.scalar(-sigma / (kappa * kappa)))));
+      return Floating.view(tf.math.add(grad, tf.math.mul(x, g.scalar(-sigma / (kappa * kappa)))));
     };
   }
 }

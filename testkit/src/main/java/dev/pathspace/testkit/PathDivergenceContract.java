@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
@@ -186,7 +186,7 @@ public abstract class PathDivergenceContract {
       // the non-finite offsets enter additively, so d rnd / d scale itself stays finite
       RndTerms t =
           new RndTerms(clean.initial(), clean.running(), clean.ito(),
-              F.f(tf.math.add(clean.terminal(), h.vector(bad))), clean.samples());
+              Floating.view(tf.math.add(clean.terminal(), h.vector(bad))), clean.samples());
       DivergenceOutput out = create().loss(h.ctx(), t);
       Operand<?> grad = flat(h, tf.gradients(out.loss(), List.of(s)).dy(0));
       List<double[]> v = h.evalAll(List.of(flat(h, out.loss()), grad));
@@ -206,10 +206,10 @@ public abstract class PathDivergenceContract {
       GraphHarness h, Ops tf, Operand<TFloating> s, double[] init, double[] run, double[] ito, double[] term) {
     RndTerms base = terms(h, init, run, ito, term);
     return new RndTerms(
-        F.f(tf.math.mul(s, base.initial())),
-        F.f(tf.math.mul(s, base.running())),
-        F.f(tf.math.mul(s, base.ito())),
-        F.f(tf.math.mul(s, base.terminal())),
+        Floating.view(tf.math.mul(s, base.initial())),
+        Floating.view(tf.math.mul(s, base.running())),
+        Floating.view(tf.math.mul(s, base.ito())),
+        Floating.view(tf.math.mul(s, base.terminal())),
         base.samples());
   }
 }

@@ -1,6 +1,6 @@
 package dev.pathspace.api.tf;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.Noise;
 import org.tensorflow.Operand;
@@ -36,7 +36,7 @@ public final class StatelessNoise implements Noise {
         g.tf().math.add(seed, g.tf().constant(new long[] {stream << 32, counter}));
     @SuppressWarnings({"unchecked", "rawtypes"})
     Operand<TFloating> z =
-        F.f(g.tf().random.statelessRandomNormal(g.tf().constant(shape), s, (Class) g.dtype()));
+        Floating.view(g.tf().random.statelessRandomNormal(g.tf().constant(shape), s, (Class) g.dtype()));
     return z;
   }
 }

@@ -1,6 +1,6 @@
 package dev.pathspace.api.tf;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,7 +98,7 @@ public final class TfGraphContext implements GraphContext {
 
   @Override
   public Operand<TFloating> scalar(double value) {
-    return isDouble() ? F.f(tf.constant(value)) : F.f(tf.constant((float) value));
+    return isDouble() ? Floating.view(tf.constant(value)) : Floating.view(tf.constant((float) value));
   }
 
   @Override
@@ -108,7 +108,7 @@ public final class TfGraphContext implements GraphContext {
 
   /** A scalar of the run's dtype created with another ops factory (e.g. the init scope). */
   public Operand<TFloating> scalarIn(Ops ops, double value) {
-    return isDouble() ? F.f(ops.constant(value)) : F.f(ops.constant((float) value));
+    return isDouble() ? Floating.view(ops.constant(value)) : Floating.view(ops.constant((float) value));
   }
 
   /** A constant of the run's dtype created with another ops factory (e.g. the init scope). */
@@ -122,13 +122,13 @@ public final class TfGraphContext implements GraphContext {
           "constant of shape " + Shape.of(shape) + " needs " + n + " values, got " + values.length);
     }
     if (isDouble()) {
-      return F.f(ops.constant(Shape.of(shape), DataBuffers.of(values, true, false)));
+      return Floating.view(ops.constant(Shape.of(shape), DataBuffers.of(values, true, false)));
     }
     float[] f = new float[values.length];
     for (int i = 0; i < f.length; i++) {
       f[i] = (float) values[i];
     }
-    return F.f(ops.constant(Shape.of(shape), DataBuffers.of(f, true, false)));
+    return Floating.view(ops.constant(Shape.of(shape), DataBuffers.of(f, true, false)));
   }
 
   @Override
@@ -149,13 +149,13 @@ public final class TfGraphContext implements GraphContext {
     if (reader != null) {
       return reader.apply(t);
     }
-    return F.f(tf.identity(t.variable()));
+    return Floating.view(tf.identity(t.variable()));
   }
 
   @Override
   public Operand<TFloating> cast(Operand<?> x) {
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Operand<TFloating> c = F.f(tf.dtypes.cast((Operand) x, (Class) dtype));
+    Operand<TFloating> c = Floating.view(tf.dtypes.cast((Operand) x, (Class) dtype));
     return c;
   }
 

@@ -1,6 +1,6 @@
 package dev.pathspace.experiments.engine;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.tf.TfGraphContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class AdamOptimizer {
       TfGraphContext.Trainable t = vars.get(i);
       Variable<TFloating> m = zerosLike(g, init, "adam/m/" + t.name(), t.shape());
       Variable<TFloating> v = zerosLike(g, init, "adam/v/" + t.name(), t.shape());
-      Operand<TFloating> lrI = t.lrScale() == 1.0 ? lr : F.f(tf.math.mul(lr, g.scalar(t.lrScale())));
+      Operand<TFloating> lrI = t.lrScale() == 1.0 ? lr : Floating.view(tf.math.mul(lr, g.scalar(t.lrScale())));
       applies.add(
           tf.train.applyAdam(
               t.variable(), m, v, b1p, b2p, lrI, g.scalar(BETA1), g.scalar(BETA2), g.scalar(EPS), grads.get(i)));

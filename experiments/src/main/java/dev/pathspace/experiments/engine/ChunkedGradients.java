@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.engine;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.tf.TfGraphContext;
@@ -51,13 +51,13 @@ final class ChunkedGradients {
     int steps = path.size() - 1;
 
     // run 1: forward, loss, ∂L/∂rnd, divergence-variable gradients, stored path
-    Operand<TFloating> rnd = F.f(tf.identity(tf.stopGradient(terms.logRnd(tf))));
-    Operand<TFloating> zero = F.f(tf.math.mul(rnd, ctx.scalar(0.0)));
+    Operand<TFloating> rnd = Floating.view(tf.identity(tf.stopGradient(terms.logRnd(tf))));
+    Operand<TFloating> zero = Floating.view(tf.math.mul(rnd, ctx.scalar(0.0)));
     DivergenceOutput out = c.divergence().loss(ctx, new RndTerms(rnd, zero, zero, zero, terms.samples()));
     p.loss = out.loss();
     p.diagnostics.putAll(out.diagnostics());
     Operand<TFloating> scaled =
-        cfg.train().scaleLossByDim() ? F.f(tf.math.mul(p.loss, ctx.scalar(1.0 / d))) : p.loss;
+        cfg.train().scaleLossByDim() ? Floating.view(tf.math.mul(p.loss, ctx.scalar(1.0 / d))) : p.loss;
     List<TfGraphContext.Trainable> all = ctx.trainables();
     List<TfGraphContext.Trainable> divVars = all.subList(samplerVars.size(), all.size());
     List<Operand<?>> xs = new ArrayList<>();
@@ -84,25 +84,25 @@ final class ChunkedGradients {
     p.computeGradients = tf.withControlDependencies(first).withName("chunk_forward").noOp();
 
     // runs 2..: one per chunk of steps
-    Operand<TFloating> g = F.f(tf.identity(gVar));
+    Operand<TFloating> g = Floating.view(tf.identity(gVar));
     List<Operand<?>> samplerXs = new ArrayList<>();
     samplerVars.forEach(t -> samplerXs.add(t.variable()));
     for (int k0 = 0; k0 < steps; k0 += chunk) {
       int k1 = Math.min(steps, k0 + chunk);
       Operand<TFloating> sum = null;
       for (int k = k0; k < k1; k++) {
-        Operand<TFloating> xk = F.f(tf.gather(pathVar, tf.constant(k), tf.constant(0)));
-        Operand<TFloating> xk1 = F.f(tf.gather(pathVar, tf.constant(k + 1), tf.constant(0)));
+        Operand<TFloating> xk = Floating.view(tf.gather(pathVar, tf.constant(k), tf.constant(0)));
+        Operand<TFloating> xk1 = Floating.view(tf.gather(pathVar, tf.constant(k + 1), tf.constant(0)));
         Operand<TFloating> inc = increments.increment(ctx, k, xk, xk1);
-        Operand<TFloating> term = F.f(tf.sum(tf.math.mul(g, inc), tf.constant(0)));
-        sum = sum == null ? term : F.f(tf.math.add(sum, term));
+        Operand<TFloating> term = Floating.view(tf.sum(tf.math.mul(g, inc), tf.constant(0)));
+        sum = sum == null ? term : Floating.view(tf.math.add(sum, term));
       }
       Gradients cg = tf.gradients(sum, samplerXs);
       List<Op> adds = new ArrayList<>();
       for (int i = 0; i < samplerVars.size(); i++) {
         Output<?> dy = cg.dy(i);
         if (dy != null && dy.op() != null) {
-          adds.add(tf.assignAdd(p.gradientBuffers.get(i), F.f(dy)));
+          adds.add(tf.assignAdd(p.gradientBuffers.get(i), Floating.view(dy)));
         }
       }
       p.chunkOps.add(tf.withControlDependencies(adds).withName("chunk_" + k0).noOp());
@@ -110,6 +110,6 @@ final class ChunkedGradients {
   }
 
   private static Operand<TFloating> orZeros(Ops tf, Output<?> dy, Operand<TFloating> like) {
-    return dy == null || dy.op() == null ? F.f(tf.zerosLike(like)) : F.f(dy);
+    return dy == null || dy.op() == null ? Floating.view(tf.zerosLike(like)) : Floating.view(dy);
   }
 }

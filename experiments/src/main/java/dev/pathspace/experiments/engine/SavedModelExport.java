@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.engine;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
@@ -72,12 +72,12 @@ public final class SavedModelExport {
           shadows.put(t.name(), TrainingProgram.castVar(tf.withName(TfGraphContext.opName("ema/" + t.name()))
               .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape()))));
         }
-        TfGraphContext view = ctx.readingVia(t -> F.f(tf.identity(shadows.get(t.name()))));
+        TfGraphContext view = ctx.readingVia(t -> Floating.view(tf.identity(shadows.get(t.name()))));
         ev = c.sampler().simulate(view, request(c, cfg, view, seed, batch));
       }
-      Operand<TFloating> samples = F.f(tf.withName("samples").identity(ev.samples()));
-      Operand<TFloating> logRnd = F.f(tf.withName("log_rnd").identity(ev.logRnd(tf)));
-      Operand<TFloating> noIto = F.f(tf.withName("log_rnd_no_ito").identity(ev.withoutIto(tf)));
+      Operand<TFloating> samples = Floating.view(tf.withName("samples").identity(ev.samples()));
+      Operand<TFloating> logRnd = Floating.view(tf.withName("log_rnd").identity(ev.logRnd(tf)));
+      Operand<TFloating> noIto = Floating.view(tf.withName("log_rnd_no_ito").identity(ev.withoutIto(tf)));
       try (Session session = new Session(graph, Experiment.sessionConfig(cfg))) {
         if (!ctx.trainables().isEmpty()) {
           session.restore(latest.resolve("variables").toString());

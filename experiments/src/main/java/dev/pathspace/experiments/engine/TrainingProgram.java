@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.engine;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
@@ -64,8 +64,8 @@ final class TrainingProgram {
     Ops tf = ctx.tf();
     trainSeed = tf.withName("train_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
     evalSeed = tf.withName("eval_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
-    lr = F.f(tf.withName("lr").placeholderWithDefault(ctx.scalar(cfg.train().lr()), Shape.scalar()));
-    emaDecay = F.f(tf.withName("ema_decay").placeholderWithDefault(ctx.scalar(0.0), Shape.scalar()));
+    lr = Floating.view(tf.withName("lr").placeholderWithDefault(ctx.scalar(cfg.train().lr()), Shape.scalar()));
+    emaDecay = Floating.view(tf.withName("ema_decay").placeholderWithDefault(ctx.scalar(0.0), Shape.scalar()));
     trainable = c.sampler().trainable();
     int d = c.target().dim();
 
@@ -90,7 +90,7 @@ final class TrainingProgram {
         loss = out.loss();
         diagnostics.putAll(out.diagnostics());
         Operand<TFloating> scaled =
-            cfg.train().scaleLossByDim() ? F.f(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
+            cfg.train().scaleLossByDim() ? Floating.view(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
         buildGradientOps(scaled, ctx.trainables());
       }
       vars = ctx.trainables();
@@ -111,9 +111,9 @@ final class TrainingProgram {
                     c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
                     new SimulationRequirements(false, true, 1),
                     new StatelessNoise(evalCtx, evalSeed, 2), false));
-    evalLogRnd = F.f(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
-    evalLogRndNoIto = F.f(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
-    evalSamples = F.f(tf.withName("eval_samples").identity(ev.samples()));
+    evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
+    evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
+    evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
   }
 
   private final List<Variable<TFloating>> shadows = new ArrayList<>();
@@ -134,13 +134,13 @@ final class TrainingProgram {
       TfGraphContext.Trainable t = vars.get(i);
       Output<?> dy = grads.dy(i);
       Operand<TFloating> g =
-          dy == null || dy.op() == null ? F.f(tf.zerosLike(t.variable())) : F.f(dy);
+          dy == null || dy.op() == null ? Floating.view(tf.zerosLike(t.variable())) : Floating.view(dy);
       Variable<TFloating> buf = zeros("grad_buffer/" + t.name(), t.shape());
       gradientBuffers.add(buf);
       assigns.add(tf.assign(buf, g));
-      sq = F.f(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
+      sq = Floating.view(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
     }
-    gradNorm = F.f(tf.withName("grad_norm").math.sqrt(sq));
+    gradNorm = Floating.view(tf.withName("grad_norm").math.sqrt(sq));
     computeGradients = tf.withControlDependencies(assigns).withName("compute_gradients").noOp();
   }
 
@@ -149,17 +149,17 @@ final class TrainingProgram {
     List<Variable<TFloating>> bufs = gradientBuffers;
     Operand<TFloating> bsq = ctx.scalar(0.0);
     for (int i = 0; i < bufs.size(); i++) {
-      bsq = F.f(tf.math.add(bsq, tf.sum(tf.math.square(bufs.get(i)), allAxes(vars.get(i).shape().length))));
+      bsq = Floating.view(tf.math.add(bsq, tf.sum(tf.math.square(bufs.get(i)), allAxes(vars.get(i).shape().length))));
     }
-    bufferNorm = F.f(tf.withName("buffer_norm").math.sqrt(bsq));
+    bufferNorm = Floating.view(tf.withName("buffer_norm").math.sqrt(bsq));
     Operand<TFloating> factor = ctx.scalar(1.0);
     if (cfg.train().gradClip() > 0) {
-      Operand<TFloating> norm = F.f(tf.math.add(tf.math.sqrt(bsq), ctx.scalar(1e-12)));
-      factor = F.f(tf.math.minimum(ctx.scalar(1.0), tf.math.div(ctx.scalar(cfg.train().gradClip()), norm)));
+      Operand<TFloating> norm = Floating.view(tf.math.add(tf.math.sqrt(bsq), ctx.scalar(1e-12)));
+      factor = Floating.view(tf.math.minimum(ctx.scalar(1.0), tf.math.div(ctx.scalar(cfg.train().gradClip()), norm)));
     }
     List<Operand<TFloating>> clipped = new ArrayList<>();
     for (Variable<TFloating> b : bufs) {
-      clipped.add(F.f(tf.math.mul(b, factor)));
+      clipped.add(Floating.view(tf.math.mul(b, factor)));
     }
     Op adam = new AdamOptimizer().update(ctx, vars, clipped, lr);
     if (cfg.train().emaDecay() > 0) {
@@ -186,7 +186,7 @@ final class TrainingProgram {
     for (int i = 0; i < vars.size(); i++) {
       byName.put(vars.get(i).name(), shadows.get(i));
     }
-    return ctx.readingVia(t -> F.f(ctx.tf().identity(byName.get(t.name()))));
+    return ctx.readingVia(t -> Floating.view(ctx.tf().identity(byName.get(t.name()))));
   }
 
   Variable<TFloating> zeros(String name, long[] shape) {

@@ -1,6 +1,6 @@
 package dev.pathspace.experiments.metrics;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.tf.TfGraphContext;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -164,7 +164,7 @@ public final class Sinkhorn {
       Placeholder<TFloat64> px = g.tf().placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, d)));
       Placeholder<TFloat64> py = g.tf().placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, d)));
       SinkhornGraph sg = new SinkhornGraph(g);
-      Operand<TFloating> cxy = sg.sqCost(F.f(px), F.f(py));
+      Operand<TFloating> cxy = sg.sqCost(Floating.view(px), Floating.view(py));
       List<Operand<?>> fetch = new ArrayList<>();
       if (reference) {
         fetch.add(
@@ -172,12 +172,12 @@ public final class Sinkhorn {
                 cxy, n, params.referenceEpsilon(), params.referenceIterations(), params.referenceTolerance()));
       }
       if (debiased) {
-        Operand<TFloating> cxx = sg.sqCost(F.f(px), F.f(px));
-        Operand<TFloating> cyy = sg.sqCost(F.f(py), F.f(py));
+        Operand<TFloating> cxx = sg.sqCost(Floating.view(px), Floating.view(px));
+        Operand<TFloating> cyy = sg.sqCost(Floating.view(py), Floating.view(py));
         fetch.add(sg.divergence(cxy, cxx, cyy, n, n, schedule));
       }
       if (w1) {
-        fetch.add(sg.transportCost(F.f(g.tf().math.sqrt(cxy)), n, n, scheduleW1));
+        fetch.add(sg.transportCost(Floating.view(g.tf().math.sqrt(cxy)), n, n, scheduleW1));
       }
       double[] out = evaluate(graph, px, py, x, y, fetch);
       int k = 0;

@@ -1,6 +1,6 @@
 package dev.pathspace.experiments.metrics;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.tf.TfGraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -25,54 +25,54 @@ final class SinkhornGraph {
 
   /** Squared Euclidean cost |x|² + |y|² − 2xyᵀ, clamped at 0, {@code [n, m]}. */
   Operand<TFloating> sqCost(Operand<TFloating> x, Operand<TFloating> y) {
-    Operand<TFloating> xx = F.f(tf.sum(tf.math.square(x), tf.constant(1), Sum.keepDims(true)));
-    Operand<TFloating> yy = row(F.f(tf.sum(tf.math.square(y), tf.constant(1))));
-    Operand<TFloating> xy = F.f(tf.linalg.matMul(x, y, MatMul.transposeB(true)));
-    Operand<TFloating> c = F.f(tf.math.sub(tf.math.add(xx, yy), tf.math.mul(g.scalar(2.0), xy)));
-    return F.f(tf.math.maximum(c, g.scalar(0.0)));
+    Operand<TFloating> xx = Floating.view(tf.sum(tf.math.square(x), tf.constant(1), Sum.keepDims(true)));
+    Operand<TFloating> yy = row(Floating.view(tf.sum(tf.math.square(y), tf.constant(1))));
+    Operand<TFloating> xy = Floating.view(tf.linalg.matMul(x, y, MatMul.transposeB(true)));
+    Operand<TFloating> c = Floating.view(tf.math.sub(tf.math.add(xx, yy), tf.math.mul(g.scalar(2.0), xy)));
+    return Floating.view(tf.math.maximum(c, g.scalar(0.0)));
   }
 
   /** Flat vector as a row {@code [1, n]}. */
   Operand<TFloating> row(Operand<TFloating> v) {
-    return F.f(tf.reshape(v, tf.constant(new long[] {1, -1})));
+    return Floating.view(tf.reshape(v, tf.constant(new long[] {1, -1})));
   }
 
   /** Flat vector as a column {@code [n, 1]}. */
   Operand<TFloating> col(Operand<TFloating> v) {
-    return F.f(tf.reshape(v, tf.constant(new long[] {-1, 1})));
+    return Floating.view(tf.reshape(v, tf.constant(new long[] {-1, 1})));
   }
 
   /** log Σ exp along {@code axis} of a matrix, max-shifted, returned flat. */
   Operand<TFloating> lse(Operand<TFloating> s, int axis) {
-    Operand<TFloating> mx = F.f(tf.max(s, tf.constant(axis), Max.keepDims(true)));
+    Operand<TFloating> mx = Floating.view(tf.max(s, tf.constant(axis), Max.keepDims(true)));
     Operand<TFloating> z =
-        F.f(tf.sum(tf.math.exp(tf.math.sub(s, mx)), tf.constant(axis), Sum.keepDims(true)));
-    return F.f(tf.reshape(tf.math.add(tf.math.log(z), mx), tf.constant(new long[] {-1})));
+        Floating.view(tf.sum(tf.math.exp(tf.math.sub(s, mx)), tf.constant(axis), Sum.keepDims(true)));
+    return Floating.view(tf.reshape(tf.math.add(tf.math.log(z), mx), tf.constant(new long[] {-1})));
   }
 
   /** Soft-min over columns: f_i = −ε log Σ_j exp(h_j − C_ij/ε), h flat {@code [m]}, result {@code [n]}. */
   Operand<TFloating> softminRows(double eps, Operand<TFloating> c, Operand<TFloating> h) {
-    Operand<TFloating> s = F.f(tf.math.sub(row(h), tf.math.mul(c, g.scalar(1.0 / eps))));
-    return F.f(tf.math.mul(g.scalar(-eps), lse(s, 1)));
+    Operand<TFloating> s = Floating.view(tf.math.sub(row(h), tf.math.mul(c, g.scalar(1.0 / eps))));
+    return Floating.view(tf.math.mul(g.scalar(-eps), lse(s, 1)));
   }
 
   /** Soft-min over rows: g_j = −ε log Σ_i exp(h_i − C_ij/ε), h flat {@code [n]}, result {@code [m]}. */
   Operand<TFloating> softminCols(double eps, Operand<TFloating> c, Operand<TFloating> h) {
-    Operand<TFloating> s = F.f(tf.math.sub(col(h), tf.math.mul(c, g.scalar(1.0 / eps))));
-    return F.f(tf.math.mul(g.scalar(-eps), lse(s, 0)));
+    Operand<TFloating> s = Floating.view(tf.math.sub(col(h), tf.math.mul(c, g.scalar(1.0 / eps))));
+    return Floating.view(tf.math.mul(g.scalar(-eps), lse(s, 0)));
   }
 
   /** logMarginal + f/ε. */
   private Operand<TFloating> shifted(double logMarginal, Operand<TFloating> f, double eps) {
-    return F.f(tf.math.add(g.scalar(logMarginal), tf.math.mul(f, g.scalar(1.0 / eps))));
+    return Floating.view(tf.math.add(g.scalar(logMarginal), tf.math.mul(f, g.scalar(1.0 / eps))));
   }
 
   private Operand<TFloating> half(Operand<TFloating> a, Operand<TFloating> b) {
-    return F.f(tf.math.mul(g.scalar(0.5), tf.math.add(a, b)));
+    return Floating.view(tf.math.mul(g.scalar(0.5), tf.math.add(a, b)));
   }
 
   private Operand<TFloating> mean(Operand<TFloating> v) {
-    return F.f(tf.math.mean(v, tf.constant(0)));
+    return Floating.view(tf.math.mean(v, tf.constant(0)));
   }
 
   /**
@@ -83,7 +83,7 @@ final class SinkhornGraph {
    */
   Operand<TFloating> referenceCost(
       Operand<TFloating> sq, int n, double eps, int iterations, double tol) {
-    Operand<TFloating> c = F.f(tf.math.sqrt(sq));
+    Operand<TFloating> c = Floating.view(tf.math.sqrt(sq));
     double logA = -Math.log(n);
     Operand<TFloating> u = g.constant(new double[n], n);
     double[] v0 = new double[n];
@@ -95,20 +95,20 @@ final class SinkhornGraph {
     Operand<TFloating> epsOp = g.scalar(eps);
     Operand<TFloating> logAOp = g.scalar(logA);
     for (int k = 0; k < iterations; k++) {
-      Operand<TFloating> su = F.f(tf.math.mul(tf.math.sub(row(v), c), invEps));
-      Operand<TFloating> un = F.f(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(su, 1))));
-      Operand<TFloating> sv = F.f(tf.math.mul(tf.math.sub(col(un), c), invEps));
-      Operand<TFloating> vn = F.f(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(sv, 0))));
-      Operand<TFloating> errU = F.f(tf.max(tf.math.abs(tf.math.sub(un, u)), tf.constant(0)));
-      Operand<TFloating> errV = F.f(tf.max(tf.math.abs(tf.math.sub(vn, v)), tf.constant(0)));
+      Operand<TFloating> su = Floating.view(tf.math.mul(tf.math.sub(row(v), c), invEps));
+      Operand<TFloating> un = Floating.view(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(su, 1))));
+      Operand<TFloating> sv = Floating.view(tf.math.mul(tf.math.sub(col(un), c), invEps));
+      Operand<TFloating> vn = Floating.view(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(sv, 0))));
+      Operand<TFloating> errU = Floating.view(tf.max(tf.math.abs(tf.math.sub(un, u)), tf.constant(0)));
+      Operand<TFloating> errV = Floating.view(tf.max(tf.math.abs(tf.math.sub(vn, v)), tf.constant(0)));
       Operand<TBool> conv = tf.math.logicalAnd(tf.math.less(errU, tolOp), tf.math.less(errV, tolOp));
-      u = F.f(tf.select(done, u, un));
-      v = F.f(tf.select(done, v, vn));
+      u = Floating.view(tf.select(done, u, un));
+      v = Floating.view(tf.select(done, v, vn));
       done = tf.math.logicalOr(done, conv);
     }
     Operand<TFloating> p =
-        F.f(tf.math.exp(tf.math.mul(tf.math.sub(tf.math.add(col(u), row(v)), c), invEps)));
-    return F.f(tf.sum(tf.math.mul(p, c), tf.constant(new int[] {0, 1})));
+        Floating.view(tf.math.exp(tf.math.mul(tf.math.sub(tf.math.add(col(u), row(v)), c), invEps)));
+    return Floating.view(tf.sum(tf.math.mul(p, c), tf.constant(new int[] {0, 1})));
   }
 
   /**
@@ -143,7 +143,7 @@ final class SinkhornGraph {
     Operand<TFloating> gabLast = softminCols(e, cxy, shifted(la, fba, e));
     Operand<TFloating> faaLast = softminRows(e, cxx, shifted(la, faa, e));
     Operand<TFloating> gbbLast = softminRows(e, cyy, shifted(lb, gbb, e));
-    return F.f(
+    return Floating.view(
         tf.math.add(
             mean(tf.math.sub(fbaLast, faaLast)), mean(tf.math.sub(gabLast, gbbLast))));
   }
@@ -167,11 +167,11 @@ final class SinkhornGraph {
     }
     double e = schedule[schedule.length - 1];
     Operand<TFloating> logP =
-        F.f(
+        Floating.view(
             tf.math.add(
                 g.scalar(la + lb),
                 tf.math.mul(tf.math.sub(tf.math.add(col(f), row(h)), c), g.scalar(1.0 / e))));
-    return F.f(tf.sum(tf.math.mul(tf.math.exp(logP), c), tf.constant(new int[] {0, 1})));
+    return Floating.view(tf.sum(tf.math.mul(tf.math.exp(logP), c), tf.constant(new int[] {0, 1})));
   }
 
   private static double[] filled(int n, double v) {

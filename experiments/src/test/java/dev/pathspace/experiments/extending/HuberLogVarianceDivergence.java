@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.extending;
 
 import dev.pathspace.api.DivergenceOutput;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
@@ -56,14 +56,14 @@ public final class HuberLogVarianceDivergence implements PathDivergence {
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
     Ops tf = g.tf();
     Operand<TFloating> rnd = terms.logRnd(tf);
-    Operand<TFloating> mean = F.f(tf.math.mean(rnd, tf.constant(0)));
-    Operand<TFloating> abs = F.f(tf.math.abs(tf.math.sub(rnd, mean)));
-    Operand<TFloating> quad = F.f(tf.math.minimum(abs, g.scalar(params.delta())));
-    Operand<TFloating> lin = F.f(tf.math.sub(abs, quad));
+    Operand<TFloating> mean = Floating.view(tf.math.mean(rnd, tf.constant(0)));
+    Operand<TFloating> abs = Floating.view(tf.math.abs(tf.math.sub(rnd, mean)));
+    Operand<TFloating> quad = Floating.view(tf.math.minimum(abs, g.scalar(params.delta())));
+    Operand<TFloating> lin = Floating.view(tf.math.sub(abs, quad));
     // h(r) = q²/2 + δ·(|r| − q) with q = min(|r|, δ)
-    Operand<TFloating> h = F.f(tf.math.add(
+    Operand<TFloating> h = Floating.view(tf.math.add(
         tf.math.mul(g.scalar(0.5), tf.math.square(quad)), tf.math.mul(g.scalar(params.delta()), lin)));
-    Operand<TFloating> loss = F.f(tf.math.mean(h, tf.constant(0)));
-    return new DivergenceOutput(loss, Map.of("log_z_huber", F.f(tf.math.neg(mean))));
+    Operand<TFloating> loss = Floating.view(tf.math.mean(h, tf.constant(0)));
+    return new DivergenceOutput(loss, Map.of("log_z_huber", Floating.view(tf.math.neg(mean))));
   }
 }

@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.fakes;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Target;
@@ -74,16 +74,16 @@ public final class GmmFake implements Target {
     double norm = -Math.log(p.modes()) - 0.5 * d * Math.log(2 * Math.PI * p.std() * p.std());
     Operand<TFloating> logs = null;
     for (int k = 0; k < p.modes(); k++) {
-      Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.constant(means[k], 1, d)), g.scalar(p.std())));
-      Operand<TFloating> lk = F.f(tf.expandDims(
+      Operand<TFloating> z = Floating.view(tf.math.div(tf.math.sub(x, g.constant(means[k], 1, d)), g.scalar(p.std())));
+      Operand<TFloating> lk = Floating.view(tf.expandDims(
           tf.math.mul(g.scalar(-0.5), tf.reduceSum(tf.math.square(z), tf.constant(1))), tf.constant(1)));
-      logs = logs == null ? lk : F.f(tf.concat(List.of(logs, lk), tf.constant(1)));
+      logs = logs == null ? lk : Floating.view(tf.concat(List.of(logs, lk), tf.constant(1)));
     }
-    Operand<TFloating> max = F.f(tf.reduceMax(logs, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
-    Operand<TFloating> lse = F.f(tf.math.add(
+    Operand<TFloating> max = Floating.view(tf.reduceMax(logs, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
+    Operand<TFloating> lse = Floating.view(tf.math.add(
         tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(logs, max)), tf.constant(1))),
         tf.reshape(max, tf.constant(new long[] {-1}))));
-    return F.f(tf.math.add(lse, g.scalar(norm)));
+    return Floating.view(tf.math.add(lse, g.scalar(norm)));
   }
 
   @Override

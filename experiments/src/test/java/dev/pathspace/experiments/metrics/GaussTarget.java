@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.metrics;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
@@ -57,15 +57,15 @@ class GaussTarget implements Target {
   @Override
   public Operand<TFloating> logDensity(GraphContext g, Operand<TFloating> x) {
     var tf = g.tf();
-    Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.constant(mean, 1, mean.length)), g.scalar(s)));
+    Operand<TFloating> z = Floating.view(tf.math.div(tf.math.sub(x, g.constant(mean, 1, mean.length)), g.scalar(s)));
     double c = logZ - mean.length * Math.log(s * Math.sqrt(2 * Math.PI));
-    return F.f(tf.math.add(tf.math.mul(g.scalar(-0.5), tf.sum(tf.math.square(z), tf.constant(1))), g.scalar(c)));
+    return Floating.view(tf.math.add(tf.math.mul(g.scalar(-0.5), tf.sum(tf.math.square(z), tf.constant(1))), g.scalar(c)));
   }
 
   @Override
   public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
     var tf = g.tf();
-    return F.f(tf.math.div(tf.math.sub(g.constant(mean, 1, mean.length), x), g.scalar(s * s)));
+    return Floating.view(tf.math.div(tf.math.sub(g.constant(mean, 1, mean.length), x), g.scalar(s * s)));
   }
 
   @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.Domain;
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Target;
@@ -49,8 +49,8 @@ class MarginalPlotTest {
       for (double s : std) {
         norm -= 0.5 * Math.log(2 * Math.PI * s * s);
       }
-      Operand<TFloating> z = F.f(tf.math.div(tf.math.sub(x, g.constant(mean, 1, d)), g.constant(std, 1, d)));
-      return F.f(tf.math.add(
+      Operand<TFloating> z = Floating.view(tf.math.div(tf.math.sub(x, g.constant(mean, 1, d)), g.constant(std, 1, d)));
+      return Floating.view(tf.math.add(
           tf.math.mul(g.scalar(-0.5), tf.reduceSum(tf.math.square(z), tf.constant(1))), g.scalar(norm)));
     }
 

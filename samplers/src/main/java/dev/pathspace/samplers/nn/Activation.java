@@ -1,6 +1,6 @@
 package dev.pathspace.samplers.nn;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import java.util.Arrays;
 import java.util.Locale;
@@ -45,16 +45,16 @@ public enum Activation {
     Ops tf = g.tf();
     switch (this) {
       case TANH:
-        return F.f(tf.math.tanh(x));
+        return Floating.view(tf.math.tanh(x));
       case RELU:
-        return F.f(tf.nn.relu(x));
+        return Floating.view(tf.nn.relu(x));
       case GELU:
-        Operand<TFloating> erf = F.f(tf.math.erf(tf.math.mul(x, g.scalar(1.0 / Math.sqrt(2.0)))));
-        return F.f(tf.math.mul(tf.math.mul(x, g.scalar(0.5)), tf.math.add(erf, g.scalar(1.0))));
+        Operand<TFloating> erf = Floating.view(tf.math.erf(tf.math.mul(x, g.scalar(1.0 / Math.sqrt(2.0)))));
+        return Floating.view(tf.math.mul(tf.math.mul(x, g.scalar(0.5)), tf.math.add(erf, g.scalar(1.0))));
       case SILU:
-        return F.f(tf.math.mul(x, tf.math.sigmoid(x)));
+        return Floating.view(tf.math.mul(x, tf.math.sigmoid(x)));
       case SOFTPLUS:
-        return F.f(tf.math.softplus(x));
+        return Floating.view(tf.math.softplus(x));
       default:
         throw new IllegalStateException("unreachable");
     }
@@ -70,28 +70,28 @@ public enum Activation {
     Ops tf = g.tf();
     switch (this) {
       case TANH:
-        return F.f(tf.math.sub(g.scalar(1.0), tf.math.square(tf.math.tanh(x))));
+        return Floating.view(tf.math.sub(g.scalar(1.0), tf.math.square(tf.math.tanh(x))));
       case RELU:
-        return F.f(tf.stopGradient(g.cast(tf.math.greater(x, g.scalar(0.0)))));
+        return Floating.view(tf.stopGradient(g.cast(tf.math.greater(x, g.scalar(0.0)))));
       case GELU:
         Operand<TFloating> cdf =
-            F.f(
+            Floating.view(
                 tf.math.mul(
                     tf.math.add(tf.math.erf(tf.math.mul(x, g.scalar(1.0 / Math.sqrt(2.0)))), g.scalar(1.0)),
                     g.scalar(0.5)));
         Operand<TFloating> pdf =
-            F.f(
+            Floating.view(
                 tf.math.mul(
                     tf.math.exp(tf.math.mul(tf.math.square(x), g.scalar(-0.5))),
                     g.scalar(1.0 / Math.sqrt(2 * Math.PI))));
-        return F.f(tf.math.add(cdf, tf.math.mul(x, pdf)));
+        return Floating.view(tf.math.add(cdf, tf.math.mul(x, pdf)));
       case SILU:
-        Operand<TFloating> sg = F.f(tf.math.sigmoid(x));
-        return F.f(
+        Operand<TFloating> sg = Floating.view(tf.math.sigmoid(x));
+        return Floating.view(
             tf.math.mul(
                 sg, tf.math.add(g.scalar(1.0), tf.math.mul(x, tf.math.sub(g.scalar(1.0), sg)))));
       case SOFTPLUS:
-        return F.f(tf.math.sigmoid(x));
+        return Floating.view(tf.math.sigmoid(x));
       default:
         throw new IllegalStateException("unreachable");
     }

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers.nn;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
@@ -43,12 +43,12 @@ final class Dense {
   }
 
   Operand<TFloating> apply(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().nn.biasAdd(g.tf().linalg.matMul(x, w), b));
+    return Floating.view(g.tf().nn.biasAdd(g.tf().linalg.matMul(x, w), b));
   }
 
   /** {@code x·W} without the bias (the bias is folded into the time term). */
   Operand<TFloating> applyNoBias(GraphContext g, Operand<TFloating> x) {
-    return F.f(g.tf().linalg.matMul(x, w));
+    return Floating.view(g.tf().linalg.matMul(x, w));
   }
 
   Operand<TFloating> bias() {

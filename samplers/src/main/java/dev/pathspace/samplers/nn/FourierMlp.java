@@ -1,6 +1,6 @@
 package dev.pathspace.samplers.nn;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class FourierMlp {
     Dense in = Dense.create(g, name + "/in", dimIn, h, lrScale);
     List<Operand<TFloating>> rows = new ArrayList<>(te.size());
     for (Operand<TFloating> r : te) {
-      rows.add(F.f(g.tf().math.add(r, in.bias())));
+      rows.add(Floating.view(g.tf().math.add(r, in.bias())));
     }
     List<Dense> hidden = new ArrayList<>();
     for (int l = 1; l < params.depth(); l++) {
@@ -89,7 +89,7 @@ public final class FourierMlp {
     /** NN(t_k, x) for x {@code [B, d]}. */
     public Operand<TFloating> apply(GraphContext g, int k, Operand<TFloating> x) {
       Ops tf = g.tf();
-      Operand<TFloating> h = F.f(tf.math.add(in.applyNoBias(g, x), timeRows.get(k)));
+      Operand<TFloating> h = Floating.view(tf.math.add(in.applyNoBias(g, x), timeRows.get(k)));
       for (Dense layer : hidden) {
         h = layer.apply(g, act.apply(g, h));
       }

@@ -1,6 +1,6 @@
 package dev.pathspace.samplers.nn;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -32,7 +32,7 @@ public final class MlpDivergence {
   public record Result(Operand<TFloating> output, Operand<TFloating> jacobianDiagonal) {
     /** ∇·NN = Σ_i ∂NN_i/∂x_i, {@code [B]}. */
     public Operand<TFloating> divergence(GraphContext g) {
-      return F.f(g.tf().sum(jacobianDiagonal, g.tf().constant(1)));
+      return Floating.view(g.tf().sum(jacobianDiagonal, g.tf().constant(1)));
     }
   }
 
@@ -51,29 +51,29 @@ public final class MlpDivergence {
       int d,
       int width) {
     Ops tf = g.tf();
-    Operand<TFloating> h = F.f(tf.math.add(tf.linalg.matMul(x, wIn), timeRow));
+    Operand<TFloating> h = Floating.view(tf.math.add(tf.linalg.matMul(x, wIn), timeRow));
     // [1, d, H] * [B, 1, H] -> [B, d, H]
     Operand<TFloating> jac =
-        F.f(
+        Floating.view(
             tf.math.mul(
                 tf.expandDims(wIn, tf.constant(0)),
                 tf.expandDims(act.derivative(g, h), tf.constant(1))));
     Operand<TFloating> a = act.apply(g, h);
     for (int l = 0; l < hiddenW.size(); l++) {
       Operand<TFloating> w = hiddenW.get(l);
-      h = F.f(tf.nn.biasAdd(tf.linalg.matMul(a, w), hiddenB.get(l)));
+      h = Floating.view(tf.nn.biasAdd(tf.linalg.matMul(a, w), hiddenB.get(l)));
       // [B, d, H] -> [B·d, H], times W_l, back to [B, d, H]
-      Operand<TFloating> flat = F.f(tf.reshape(jac, tf.constant(new long[] {-1, width})));
-      Operand<TFloating> next = F.f(tf.linalg.matMul(flat, w));
-      next = F.f(tf.reshape(next, tf.constant(new long[] {-1, d, width})));
-      jac = F.f(tf.math.mul(next, tf.expandDims(act.derivative(g, h), tf.constant(1))));
+      Operand<TFloating> flat = Floating.view(tf.reshape(jac, tf.constant(new long[] {-1, width})));
+      Operand<TFloating> next = Floating.view(tf.linalg.matMul(flat, w));
+      next = Floating.view(tf.reshape(next, tf.constant(new long[] {-1, d, width})));
+      jac = Floating.view(tf.math.mul(next, tf.expandDims(act.derivative(g, h), tf.constant(1))));
       a = act.apply(g, h);
     }
-    Operand<TFloating> out = F.f(tf.nn.biasAdd(tf.linalg.matMul(a, wOut), bOut));
+    Operand<TFloating> out = Floating.view(tf.nn.biasAdd(tf.linalg.matMul(a, wOut), bOut));
     // diag_i = Σ_j J[b, i, j] W_out[j, i]  ->  sum over the last axis of J ⊙ W_outᵀ[None]
-    Operand<TFloating> wT = F.f(tf.linalg.transpose(wOut, tf.constant(new int[] {1, 0})));
+    Operand<TFloating> wT = Floating.view(tf.linalg.transpose(wOut, tf.constant(new int[] {1, 0})));
     Operand<TFloating> diag =
-        F.f(tf.sum(tf.math.mul(jac, tf.expandDims(wT, tf.constant(0))), tf.constant(2)));
+        Floating.view(tf.sum(tf.math.mul(jac, tf.expandDims(wT, tf.constant(0))), tf.constant(2)));
     return new Result(out, diag);
   }
 }

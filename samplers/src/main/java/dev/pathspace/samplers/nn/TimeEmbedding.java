@@ -1,6 +1,6 @@
 package dev.pathspace.samplers.nn;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -74,9 +74,9 @@ final class TimeEmbedding {
             Init.normal(g.seed(), name + "/phase", channels),
             new long[] {1, channels},
             lrScale);
-    Operand<TFloating> a = F.f(tf.math.add(g.constant(arg, n, channels), phase));
+    Operand<TFloating> a = Floating.view(tf.math.add(g.constant(arg, n, channels), phase));
     Operand<TFloating> feat =
-        F.f(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
+        Floating.view(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
     Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden, lrScale).apply(g, feat));
     Dense last =
         defaultOut
@@ -87,7 +87,7 @@ final class TimeEmbedding {
       return List.of(table);
     }
     return tf.unstack(table, (long) n, org.tensorflow.op.core.Unstack.axis(0L)).output().stream()
-        .map(o -> F.f(tf.expandDims(o, tf.constant(0))))
+        .map(o -> Floating.view(tf.expandDims(o, tf.constant(0))))
         .toList();
   }
 }

@@ -3,7 +3,7 @@ package dev.pathspace.samplers.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pathspace.api.F;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.tf.TfGraphContext;
 import dev.pathspace.testkit.GraphHarness;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public class MlpDivergenceTest {
           new FourierMlp("net", D, D, new NetworkParams(6, 2, "tanh", 4), 0.5).bind(h.ctx(), new double[] {0.4});
       Operand<TFloating> div =
           net.applyWithDivergence(h.ctx(), 0, h.input(new double[][] {{0.1, 0.2, 0.3}})).divergence(h.ctx());
-      var loss = F.f(tf.math.square(tf.sum(div, tf.constant(0))));
+      var loss = Floating.view(tf.math.square(tf.sum(div, tf.constant(0))));
       // the divergence does not depend on the output bias
       var vars = h.ctx().trainables().stream().filter(t -> !t.name().equals("net/out/b"))
           .map(t -> (Operand<?>) t.variable()).toList();
