@@ -37,6 +37,16 @@ public interface GraphContext {
   /** The run seed, for reproducible weight initialisation (mix it with the variable name). */
   long seed();
 
+  /**
+   * A scalar of the run's dtype that the trainer may change during training (e.g. the reference's
+   * clip-value schedule: {@code clip_model} ×5 at steps 200 and 400). {@code name} is the schedule's
+   * key ({@code train.scalarSchedules.<name>}); {@code base} is the value at step 0 and the value used
+   * when no schedule is configured. Contexts without training schedules return a constant.
+   */
+  default Operand<TFloating> scheduledScalar(String name, double base) {
+    return scalar(base);
+  }
+
   /** Casts any numeric operand to the run's dtype. */
   Operand<TFloating> cast(Operand<?> x);
 }
