@@ -12,6 +12,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.BrownianFixtureSchedule;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.GraphHarness;
@@ -26,7 +27,8 @@ class DdsSamplerTest {
   private static final ControlField ZERO = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(0.0)));
 
   private static DdsSampler.Params params(double sigma, String integrator) {
-    return new DdsSampler.Params(8, 2, "tanh", 4, "score", 100, 100, sigma, 1.0, integrator);
+    return new DdsSampler.Params(
+        8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, sigma, 1.0, Integrator.parse(integrator));
   }
 
   @Test
@@ -147,7 +149,7 @@ class DdsSamplerTest {
     assertThatThrownBy(() -> params(1.0, "heun")).hasMessageContaining("integrator")
         .hasMessageContaining("exponential");
     assertThatThrownBy(() -> params(0.0, "euler")).hasMessageContaining("sigma");
-    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, "tanh", 4, "score", 1, 1, 1, -1, "euler"))
+    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.SCORE, 1, 1, 1, -1, Integrator.EULER))
         .hasMessageContaining("alpha");
     assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule())
         .isEqualTo("vp-linear terminalTime=6.4 grid=cosine");
