@@ -31,9 +31,9 @@ class BrownianScheduleTest extends SdeScheduleContract {
 
   @Test
   void invalidParamsAreRejectedWithNamedMessages() {
-    assertThatThrownBy(() -> new BrownianSchedule.Params(-1, 5, "uniform")).hasMessageContaining("diffCoeff");
-    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 0, "uniform")).hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1, "cos")).hasMessageContaining("grid");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(-1, 5, GridRule.UNIFORM)).hasMessageContaining("diffCoeff");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 0, GridRule.UNIFORM)).hasMessageContaining("terminalTime");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1, GridRule.parse("cos"))).hasMessageContaining("grid");
   }
 
   /** The contract on the cosine grid. */
@@ -41,7 +41,7 @@ class BrownianScheduleTest extends SdeScheduleContract {
   class CosineGrid extends SdeScheduleContract {
     @Override
     protected SdeSchedule create() {
-      return new BrownianSchedule(new BrownianSchedule.Params(1.0, 1.0, "cosine"));
+      return new BrownianSchedule(new BrownianSchedule.Params(1.0, 1.0, GridRule.COSINE));
     }
   }
 }
