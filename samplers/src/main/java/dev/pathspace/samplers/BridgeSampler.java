@@ -16,7 +16,6 @@ import dev.pathspace.samplers.nn.NetworkParams;
 import dev.pathspace.samplers.nn.TimeGain;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -60,12 +59,10 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
       double clipModel,
       double clipScore,
       double priorScale,
-      double inferenceLrScale) {
+      double inferenceLrScale) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
       if (!(priorScale >= 0)) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }
@@ -78,10 +75,6 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
     /** Defaults: 2 hidden tanh layers of width 64, clips 100, stationary prior, inference lr × 0.02. */
     public static Params defaults() {
       return new Params(64, 2, Activation.TANH, 32, 100.0, 100.0, 0.0, 0.02);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
     }
   }
 
@@ -160,7 +153,7 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
     double terminal = sde.terminalTime();
     NetworkParams net = params.network();
     double lr = params.inferenceLrScale();
-    Clip clip = Clip.scheduled(g, params.clipModel(), params.clipScore());
+    Clip clip = params.clip(g);
     // LerpTargetCtrl: u = clip(NN_u) + σ(s)·clip((s/T)∇log ρ)·clip(g_u(s))
     StepControl u =
         ControlBuilder.guided(

@@ -28,21 +28,20 @@ final class ControlBuilder {
 
   private ControlBuilder() {}
 
-  /** The control of parameterisation {@code p} bound to the request's grid. */
+  /** The control of parameterisation {@code p} with the sizes and clips of {@code params}. */
   static StepControl bind(
       GraphContext g,
       String prefix,
       Parameterisation p,
+      ControlParams params,
       SimulationRequest req,
-      GaussianPrior prior,
-      NetworkParams network,
-      Clip clip) {
+      GaussianPrior prior) {
     return guided(
         g,
         prefix,
         req,
-        network,
-        clip,
+        params.network(),
+        params.clip(g),
         p.guide(req.target(), req.schedule(), prior),
         p.gainInit(),
         p.diffusionScaled());

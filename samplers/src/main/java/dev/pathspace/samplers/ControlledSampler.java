@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param <P> the sampler's parameter record
  */
-abstract class ControlledSampler<P extends Record> implements PathSampler {
+abstract class ControlledSampler<P extends Record & ControlParams> implements PathSampler {
   /** The sampler's parameters. */
   protected final P params;
 

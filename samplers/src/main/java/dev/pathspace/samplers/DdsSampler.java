@@ -13,7 +13,6 @@ import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.samplers.nn.Activation;
-import dev.pathspace.samplers.nn.NetworkParams;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -63,13 +62,11 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
       double clipScore,
       double sigma,
       double alpha,
-      Integrator integrator) {
+      Integrator integrator) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
       Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
       if (!(sigma > 0) || !Double.isFinite(sigma)) {
         throw new IllegalArgumentException("sigma must be > 0 (got " + sigma + ")");
       }
@@ -86,10 +83,6 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
     public static Params defaults() {
       return new Params(
           64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 1.0, 1.0, Integrator.EXPONENTIAL);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
     }
 
     boolean euler() {
@@ -190,13 +183,6 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
 
   @Override
   StepControl trainableControl(GraphContext g, SimulationRequest req) {
-    return ControlBuilder.bind(
-        g,
-        "dds",
-        params.parameterisation(),
-        req,
-        prior(req),
-        params.network(),
-        Clip.scheduled(g, params.clipModel(), params.clipScore()));
+    return ControlBuilder.bind(g, "dds", params.parameterisation(), params, req, prior(req));
   }
 }

@@ -10,7 +10,6 @@ import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.samplers.nn.Activation;
-import dev.pathspace.samplers.nn.NetworkParams;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -43,13 +42,11 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
       Parameterisation parameterisation,
       double clipModel,
       double clipScore,
-      double priorScale) {
+      double priorScale) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
       Parameterisation.require(parameterisation, Parameterisation.LERP, Parameterisation.NETWORK);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
       if (priorScale < 0) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }
@@ -58,10 +55,6 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
     /** Defaults: 2 hidden tanh layers of width 64, lerp parameterisation, clips 100. */
     public static Params defaults() {
       return new Params(64, 2, Activation.TANH, 32, Parameterisation.LERP, 100.0, 100.0, 0.0);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
     }
   }
 
@@ -119,13 +112,6 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
 
   @Override
   StepControl trainableControl(GraphContext g, SimulationRequest req) {
-    return ControlBuilder.bind(
-        g,
-        "dis",
-        params.parameterisation(),
-        req,
-        prior(req),
-        params.network(),
-        Clip.scheduled(g, params.clipModel(), params.clipScore()));
+    return ControlBuilder.bind(g, "dis", params.parameterisation(), params, req, prior(req));
   }
 }

@@ -18,8 +18,4 @@ public enum Integrator {
     return OptionNames.of(this);
   }
 
-  /** Parses a config value (case-insensitive), naming the valid options on failure. */
-  public static Integrator parse(String value) {
-    return OptionNames.parse(Integrator.class, "integrator", value);
-  }
 }

@@ -34,10 +34,6 @@ public enum Parameterisation {
     return OptionNames.of(this);
   }
 
-  /** Parses a config value (case-insensitive), naming the valid options on failure. */
-  public static Parameterisation parse(String value) {
-    return OptionNames.parse(Parameterisation.class, "parameterisation", value);
-  }
 
   /**
    * The guiding score of this parameterisation, or null for {@link #NETWORK}.

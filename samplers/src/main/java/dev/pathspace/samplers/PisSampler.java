@@ -11,7 +11,6 @@ import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.api.Transition;
 import dev.pathspace.samplers.nn.Activation;
-import dev.pathspace.samplers.nn.NetworkParams;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -46,13 +45,11 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
       Parameterisation parameterisation,
       double clipModel,
       double clipScore,
-      double priorLoc) {
+      double priorLoc) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
       Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
       if (!Double.isFinite(priorLoc)) {
         throw new IllegalArgumentException("priorLoc must be finite (got " + priorLoc + ")");
       }
@@ -61,10 +58,6 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
     /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, Dirac at 0. */
     public static Params defaults() {
       return new Params(64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 0.0);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
     }
   }
 
@@ -130,13 +123,6 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
 
   @Override
   StepControl trainableControl(GraphContext g, SimulationRequest req) {
-    return ControlBuilder.bind(
-        g,
-        "pis",
-        params.parameterisation(),
-        req,
-        null,
-        params.network(),
-        Clip.scheduled(g, params.clipModel(), params.clipScore()));
+    return ControlBuilder.bind(g, "pis", params.parameterisation(), params, req, null);
   }
 }

@@ -15,11 +15,18 @@ import org.tensorflow.types.family.TFloating;
  * states, and how the running cost and the Itô term of step k are weighted.
  */
 interface StepRule {
+  /** The time grid. */
+  TimeGrid grid();
+
   /** Number of steps N. */
-  int steps();
+  default int steps() {
+    return grid().steps();
+  }
 
   /** Left time s_k of step k. */
-  double time(int k);
+  default double time(int k) {
+    return grid().time(k);
+  }
 
   /** The step's noise n_k from a standard normal ξ_k. */
   Operand<TFloating> noise(GraphContext g, int k, Operand<TFloating> xi);
@@ -56,16 +63,6 @@ interface StepRule {
 
   /** Euler–Maruyama of a schedule's SDE. */
   record Euler(SdeSchedule sde, TimeGrid grid) implements StepRule {
-    @Override
-    public int steps() {
-      return grid.steps();
-    }
-
-    @Override
-    public double time(int k) {
-      return grid.time(k);
-    }
-
     @Override
     public Operand<TFloating> noise(GraphContext g, int k, Operand<TFloating> xi) {
       return Floating.view(g.tf().math.mul(xi, g.scalar(Math.sqrt(grid.dt(k)))));
@@ -116,16 +113,6 @@ interface StepRule {
     /** β_k = clip(α√Δt_k, 0, 1). */
     double beta(int k) {
       return Math.min(1.0, Math.max(0.0, alpha * Math.sqrt(grid.dt(k))));
-    }
-
-    @Override
-    public int steps() {
-      return grid.steps();
-    }
-
-    @Override
-    public double time(int k) {
-      return grid.time(k);
     }
 
     @Override

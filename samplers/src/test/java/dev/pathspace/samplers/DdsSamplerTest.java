@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -28,7 +29,8 @@ class DdsSamplerTest {
 
   private static DdsSampler.Params params(double sigma, String integrator) {
     return new DdsSampler.Params(
-        8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, sigma, 1.0, Integrator.parse(integrator));
+        8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, sigma, 1.0,
+            OptionNames.parse(Integrator.class, "integrator", integrator));
   }
 
   @Test

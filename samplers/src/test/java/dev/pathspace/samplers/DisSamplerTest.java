@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -159,7 +160,8 @@ class DisSamplerTest {
         .hasMessageContaining("width");
     assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, Parameterisation.LERP, 1, 1, 0))
         .hasMessageContaining("activation").hasMessageContaining("tanh");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.parse("lerpy"), 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8,
+        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0))
         .hasMessageContaining("parameterisation");
     assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 1, 1, 0))
         .hasMessageContaining("parameterisation").hasMessageContaining("[lerp, network]");

@@ -20,8 +20,4 @@ public enum GridRule {
     return OptionNames.of(this);
   }
 
-  /** Parses a config value (case-insensitive), naming the valid options on failure. */
-  public static GridRule parse(String value) {
-    return OptionNames.parse(GridRule.class, "grid", value);
-  }
 }

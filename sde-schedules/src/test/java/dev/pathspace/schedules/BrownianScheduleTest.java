@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.testkit.SdeScheduleContract;
 import org.junit.jupiter.api.Nested;
@@ -33,7 +34,8 @@ class BrownianScheduleTest extends SdeScheduleContract {
   void invalidParamsAreRejectedWithNamedMessages() {
     assertThatThrownBy(() -> new BrownianSchedule.Params(-1, 5, GridRule.UNIFORM)).hasMessageContaining("diffCoeff");
     assertThatThrownBy(() -> new BrownianSchedule.Params(1, 0, GridRule.UNIFORM)).hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1, GridRule.parse("cos"))).hasMessageContaining("grid");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1,
+        OptionNames.parse(GridRule.class, "grid", "cos"))).hasMessageContaining("grid");
   }
 
   /** The contract on the cosine grid. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.TimeGrid;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class TimeGridsTest {
   void uniformAndErrors() {
     assertThat(TimeGrids.build(GridRule.UNIFORM, 1.0, 4).times()).containsExactly(0, 0.25, 0.5, 0.75, 1.0);
     assertThatThrownBy(() -> TimeGrids.build(GridRule.UNIFORM, 1.0, 0)).hasMessageContaining("steps");
-    assertThatThrownBy(() -> GridRule.parse("linear"))
+    assertThatThrownBy(() -> OptionNames.parse(GridRule.class, "grid", "linear"))
         .hasMessageContaining("grid must be one of [uniform, quad, cosine]");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.testkit.SdeScheduleContract;
 import org.junit.jupiter.api.Nested;
@@ -62,7 +63,8 @@ class VpCosineScheduleTest extends SdeScheduleContract {
     assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 0, 1, GridRule.UNIFORM)).hasMessageContaining("scale");
     assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, -1, GridRule.UNIFORM))
         .hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, 1, GridRule.parse("x"))).hasMessageContaining("grid");
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, 1,
+        OptionNames.parse(GridRule.class, "grid", "x"))).hasMessageContaining("grid");
   }
 
   /** The contract with a low cap (cap active on most of [0, T]) on the quad grid. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.Transition;
 import dev.pathspace.testkit.SdeScheduleContract;
@@ -54,7 +55,8 @@ class VpLinearScheduleTest extends SdeScheduleContract {
     assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, -1, 1, GridRule.UNIFORM)).hasMessageContaining("scale");
     assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 0, GridRule.UNIFORM))
         .hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 1, GridRule.parse("log")))
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 1,
+        OptionNames.parse(GridRule.class, "grid", "log")))
         .hasMessageContaining("grid")
         .hasMessageContaining("[uniform, quad, cosine]");
   }

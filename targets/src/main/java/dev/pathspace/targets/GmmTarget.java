@@ -42,10 +42,6 @@ public final class GmmTarget implements Target {
       return OptionNames.of(this);
     }
 
-    /** Parses a config value (case-insensitive), naming the valid options on failure. */
-    public static Layout parse(String value) {
-      return OptionNames.parse(Layout.class, "layout", value);
-    }
   }
 
   /**

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
+
 import org.junit.jupiter.api.Test;
 
 class GmmTargetTest {
   private static GmmTarget gmm(int dim, String layout, double logZ) {
-    return new GmmTarget(new GmmTarget.Params(dim, GmmTarget.Layout.parse(layout), 8, 10.0, 0.0, logZ, 42L));
+    return new GmmTarget(new GmmTarget.Params(dim,
+        OptionNames.parse(GmmTarget.Layout.class, "layout", layout), 8, 10.0, 0.0, logZ, 42L));
   }
 
   /** Plain-Java log of Z·(1/J)Σ_j N(x; m_j, s²I). */
@@ -113,7 +116,8 @@ class GmmTargetTest {
 
   @Test
   void badParamsAreRejectedByName() {
-    assertThatThrownBy(() -> new GmmTarget.Params(2, GmmTarget.Layout.parse("star"), 8, 1, 0, 0, 1))
+    assertThatThrownBy(() -> new GmmTarget.Params(2,
+        OptionNames.parse(GmmTarget.Layout.class, "layout", "star"), 8, 1, 0, 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("layout").hasMessageContaining("grid, circle, fab40, random").hasMessageContaining("star");
     assertThatThrownBy(() -> new GmmTarget.Params(1, GmmTarget.Layout.GRID, 8, 1, 0, 0, 1))
