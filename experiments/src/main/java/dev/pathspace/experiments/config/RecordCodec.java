@@ -278,7 +278,7 @@ public final class RecordCodec {
       return Double.valueOf(Float.toString(f));
     }
     if (v instanceof Enum<?> e) {
-      return e.name();
+      return e.toString(); // the config name (enums of plug-ins return api OptionNames.of; default: name())
     }
     return mapper.convertValue(v, Object.class);
   }

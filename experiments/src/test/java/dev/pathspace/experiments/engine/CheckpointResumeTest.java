@@ -8,6 +8,8 @@ import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
 import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.Parameterisation;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.VpFixtureSchedule;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ class CheckpointResumeTest {
   }
 
   private static RunComponents components() {
-    return new RunComponents(new DisSampler(new DisSampler.Params(8, 2, "tanh", 4, "lerp", 100, 100, 0)),
+    return new RunComponents(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.LERP, 100, 100, 0)),
         new MomentDivergence(MomentDivergence.Params.defaults()), new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 1.0, 0.7, 0.2));
   }
