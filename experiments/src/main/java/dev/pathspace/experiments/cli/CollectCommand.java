@@ -47,7 +47,12 @@ final class CollectCommand implements Callable<Integer> {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
     List<RunRecord> runs = ResultTable.find(dirs);
     if (runs.isEmpty()) {
-      throw new ConfigException("No finished runs (summary.json) under " + roots);
+      StringBuilder why = new StringBuilder();
+      for (Path root : dirs) {
+        SweepFailures.find(root).forEach(i -> why.append("\n  point ").append(i.index()).append(' ')
+            .append(i.dir()).append(": ").append(i.state()));
+      }
+      throw new ConfigException("No finished runs (summary.json) under " + roots + why);
     }
     ResultTable table = ResultTable.of(runs);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);

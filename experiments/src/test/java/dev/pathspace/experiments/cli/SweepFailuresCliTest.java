@@ -54,6 +54,9 @@ class SweepFailuresCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("0 run, 0 resumed, 0 skipped, 2 failed");
     Path root = work.resolve("runs/sweep-s");
     assertThat(root.resolve("seed=1/" + SweepFailures.FILE)).content().contains("simulated crash at step 5");
+    assertThat(run(Map.of(), "collect", "runs/sweep-s")).isEqualTo(Main.EXIT_CONFIG);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("No finished runs (summary.json) under")
+        .contains("point 0 seed=1: failed: simulated crash at step 5").contains("point 1 seed=2: not started");
     backend.failAtStep = 0;
     assertThat(run(slurmTask(1), "sweep", "s.yaml")).isZero();
 
