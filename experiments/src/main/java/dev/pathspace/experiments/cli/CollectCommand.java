@@ -4,6 +4,12 @@ import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.sweep.ResultTable;
 import dev.pathspace.experiments.sweep.ResultsWriter;
 import dev.pathspace.experiments.sweep.RunRecord;
+import dev.pathspace.experiments.sweep.SweepFailures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +21,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pathspace collect RUNS...}: finds every finished run ({@code summary.json}) under the given
  * directories, groups them by configuration (everything but the seed), and writes {@code results.csv},
- * {@code results.md} and {@code results.html}; prints the Markdown table.
+ * {@code results.md} and {@code results.html}; prints the Markdown table. Points of a sweep root whose
+ * manifest lists them but that have no finished run are appended to {@code results.md} (see
+ * {@link SweepFailures}).
  */
 @Command(
     name = "collect",
@@ -39,7 +47,12 @@ final class CollectCommand implements Callable<Integer> {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
     List<RunRecord> runs = ResultTable.find(dirs);
     if (runs.isEmpty()) {
-      throw new ConfigException("No finished runs (summary.json) under " + roots);
+      StringBuilder why = new StringBuilder();
+      for (Path root : dirs) {
+        SweepFailures.find(root).forEach(i -> why.append("\n  point ").append(i.index()).append(' ')
+            .append(i.dir()).append(": ").append(i.state()));
+      }
+      throw new ConfigException("No finished runs (summary.json) under " + roots + why);
     }
     ResultTable table = ResultTable.of(runs);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
@@ -47,7 +60,33 @@ final class CollectCommand implements Callable<Integer> {
     ctx.err().printf("%d runs in %d configurations -> %s%n", runs.size(), table.groups().size(),
         String.join(", ", files.stream().map(Path::toString).toList()));
     ctx.out().print(ResultsWriter.markdown(table));
+    String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
+    ctx.out().print(incomplete);
     ctx.out().flush();
     return 0;
+  }
+
+  /**
+   * Lists the points of each sweep root (a RUNS argument with {@code sweep-manifest.json}) that have no
+   * finished run, appends the list to {@code results.md} and warns on stderr; returns the Markdown.
+   */
+  private String incompleteSweepPoints(List<Path> dirs, Path resultsMd) {
+    StringBuilder md = new StringBuilder();
+    for (Path root : dirs) {
+      List<SweepFailures.Incomplete> missing = SweepFailures.find(root);
+      if (!missing.isEmpty()) {
+        ctx.err().printf("warning: %d of %d points of the sweep in %s have no finished run (listed in %s)%n",
+            missing.size(), SweepFailures.pointCount(root), root, resultsMd.getFileName());
+        md.append(SweepFailures.markdown(missing, SweepFailures.pointCount(root)));
+      }
+    }
+    if (md.length() > 0) {
+      try {
+        Files.writeString(resultsMd, md.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot append to " + resultsMd, e);
+      }
+    }
+    return md.toString();
   }
 }

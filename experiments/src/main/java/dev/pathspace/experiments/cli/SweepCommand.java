@@ -10,6 +10,7 @@ import dev.pathspace.experiments.engine.Checkpoints;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.sweep.Sharding;
+import dev.pathspace.experiments.sweep.SweepFailures;
 import dev.pathspace.experiments.sweep.SweepManifest;
 import dev.pathspace.experiments.sweep.SweepPlan;
 import dev.pathspace.experiments.sweep.SweepPoint;
@@ -94,6 +95,7 @@ final class SweepCommand implements Callable<Integer> {
         continue;
       }
       err.println(label + (resume ? ": resuming" : ": running"));
+      SweepFailures.clear(p.dir());
       try {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("file", sweepFile.toAbsolutePath().normalize().toString());
@@ -116,6 +118,7 @@ final class SweepCommand implements Callable<Integer> {
         skipped++;
       } catch (RuntimeException e) {
         err.println(label + ": FAILED: " + e);
+        SweepFailures.record(p.dir(), e.getMessage() != null ? e.getMessage() : e.toString()); // for collect
         failed.add(p.point().name());
       }
     }
