@@ -30,8 +30,9 @@ import org.tensorflow.types.family.TFloating;
 /**
  * The ops of one run, built once in one {@link Graph}: the training unroll → divergence loss → gradients
  * written to buffers (run 1, fetches loss and gradient norm so non-finite steps can be skipped), the
- * clipped Adam update and EMA update from the buffers (run 2), and an evaluation unroll of its own batch
- * size that shares the variables (or reads their EMA shadows) and has no gradient ops.
+ * clipped {@link Optimizer} update and the {@link WeightAverage} update from the buffers (run 2), and an
+ * evaluation unroll of its own batch size that shares the variables (or reads their EMA shadows) and has no
+ * gradient ops. The {@linkplain ScalarSchedules scheduled scalars} of both unrolls are fed per run.
  */
 final class TrainingProgram {
   final Graph graph;
@@ -45,7 +46,12 @@ final class TrainingProgram {
   Operand<TFloating> gradNorm;
   final Map<String, Operand<TFloating>> diagnostics = new LinkedHashMap<>();
   Op computeGradients;
+  /** The optimizer update alone (the EMA ops, if any, are in {@link #ema}). */
   Op applyUpdate;
+  /** The EMA of the weights, or null when {@code train.emaDecay} is 0. */
+  WeightAverage ema;
+  /** The configured schedules of the graph's scheduled scalars. */
+  final ScalarSchedules scalarSchedules;
   /** Gradient buffers (one per trainable, in {@code ctx.trainables()} order), written by computeGradients. */
   final List<Variable<TFloating>> gradientBuffers = new ArrayList<>();
   /** Fetched after the chunk runs in chunked mode: the accumulated gradient norm. */
@@ -101,7 +107,7 @@ final class TrainingProgram {
     }
     networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
 
-    TfGraphContext evalCtx = cfg.train().emaDecay() > 0 && trainable ? emaView(vars) : ctx.frozen();
+    TfGraphContext evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
     evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     RndTerms ev =
         c.sampler()
@@ -114,9 +120,8 @@ final class TrainingProgram {
     evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
     evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
     evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    scalarSchedules = new ScalarSchedules(ctx, cfg.train());
   }
-
-  private final List<Variable<TFloating>> shadows = new ArrayList<>();
 
   /** Chunked off-policy gradient runs (empty when the whole unroll is differentiated at once). */
   final List<Op> chunkOps = new ArrayList<>();
@@ -161,32 +166,11 @@ final class TrainingProgram {
     for (Variable<TFloating> b : bufs) {
       clipped.add(Floating.view(tf.math.mul(b, factor)));
     }
-    Op adam = new AdamOptimizer().update(ctx, vars, clipped, lr);
-    if (cfg.train().emaDecay() > 0) {
-      Ops after = tf.withControlDependencies(List.of(adam));
-      List<Op> emas = new ArrayList<>();
-      for (TfGraphContext.Trainable t : vars) {
-        Variable<TFloating> sh =
-            castVar(
-                tf.withName(TfGraphContext.opName("ema/" + t.name()))
-                    .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape())));
-        shadows.add(sh);
-        // shadow ← shadow − (1 − decay)(shadow − param)
-        emas.add(after.assign(sh, after.math.sub(sh, after.math.mul(
-            after.math.sub(ctx.scalar(1.0), emaDecay), after.math.sub(sh, t.variable())))));
-      }
-      applyUpdate = tf.withControlDependencies(emas).withName("apply_update").noOp();
-    } else {
-      applyUpdate = adam;
+    applyUpdate = Optimizer.of(cfg.train()).update(ctx, vars, clipped, lr);
+    if (WeightAverage.enabled(cfg.train())) {
+      ema = new WeightAverage(cfg.train());
+      ema.build(ctx, vars, applyUpdate, emaDecay);
     }
-  }
-
-  private TfGraphContext emaView(List<TfGraphContext.Trainable> vars) {
-    Map<String, Variable<TFloating>> byName = new LinkedHashMap<>();
-    for (int i = 0; i < vars.size(); i++) {
-      byName.put(vars.get(i).name(), shadows.get(i));
-    }
-    return ctx.readingVia(t -> Floating.view(ctx.tf().identity(byName.get(t.name()))));
   }
 
   Variable<TFloating> zeros(String name, long[] shape) {
