@@ -3,7 +3,6 @@ package dev.pathspace.experiments.engine;
 import dev.pathspace.api.tf.TensorData;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,41 +266,41 @@ public final class Experiment implements AutoCloseable {
   }
 
   /**
-   * Benchmarks this program: {@code warmup} untimed steps, then {@code measured} timed training steps and
-   * timed evaluation chunks.
+   * Benchmarks this program ({@link Benchmark#run}): {@code warmup} untimed steps, then {@code measured}
+   * timed training steps and timed evaluation chunks.
    */
   public BenchResult benchmark(int warmup, int measured) {
-    List<String> none = List.of();
-    double firstStep = 0;
-    double[] times = new double[measured];
-    if (program.trainable) {
-      long t0 = System.nanoTime();
-      trainStep(1, none);
-      firstStep = (System.nanoTime() - t0) / 1e9;
-      for (int i = 1; i < warmup; i++) {
-        trainStep(1 + i, none);
-      }
-      for (int i = 0; i < measured; i++) {
-        long t = System.nanoTime();
-        trainStep(warmup + 1 + i, none);
-        times[i] = (System.nanoTime() - t) / 1e6;
-      }
-    }
-    Arrays.sort(times);
-    double ms = measured == 0 || !program.trainable ? Double.NaN : times[measured / 2];
-    // evaluation: the configured eval.batch streamed in chunks (bounded memory), after one warm-up chunk
-    runEvalChunk(0);
-    long te = System.nanoTime();
-    int total = config.eval().batch();
-    int chunks = Math.max(1, (total + program.evalBatch - 1) / program.evalBatch);
-    for (int i = 0; i < chunks; i++) {
-      runEvalChunk(i + 1);
-    }
-    double evalRate = (double) chunks * program.evalBatch / ((System.nanoTime() - te) / 1e9);
-    double gflops = program.networkFlopsPerTrainStep / (ms / 1e3) / 1e9;
-    double peakRss = ResourceUsage.peakRssMb();
-    double matmul = MatmulProbe.gflops(2048, 7);
-    return new BenchResult(buildSeconds, firstStep, ms, 1000.0 / ms, evalRate, peakRss, gflops, matmul);
+    return Benchmark.run(this, warmup, measured);
+  }
+
+  /** The run configuration. */
+  RunConfig config() {
+    return config;
+  }
+
+  /** True when the sampler has trainable weights (otherwise no training step exists). */
+  boolean trainable() {
+    return program.trainable;
+  }
+
+  /** Trajectories per evaluation run. */
+  int evalBatch() {
+    return program.evalBatch;
+  }
+
+  /** Matrix-product FLOPs of the control network in one training step (≈ 3 × forward). */
+  long networkFlopsPerTrainStep() {
+    return program.networkFlopsPerTrainStep;
+  }
+
+  /** One full training step at position {@code step} (no skip handling), for benchmarks. */
+  void benchStep(int step) {
+    trainStep(step, List.of());
+  }
+
+  /** One evaluation chunk run with a benchmark seed, for benchmarks. */
+  void benchEvalChunk(int c) {
+    runEvalChunk(c);
   }
 
   private void trainStep(int step, List<String> diagNames) {

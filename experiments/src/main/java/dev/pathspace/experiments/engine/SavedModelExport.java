@@ -70,7 +70,7 @@ public final class SavedModelExport {
       if (ema) { // second unroll reading the EMA shadows, exactly as the training program's evaluation view
         Map<String, Variable<TFloating>> shadows = new LinkedHashMap<>();
         for (TfGraphContext.Trainable t : ctx.trainables()) {
-          shadows.put(t.name(), TrainingProgram.castVar(tf.withName(TfGraphContext.opName("ema/" + t.name()))
+          shadows.put(t.name(), GraphVariables.castVar(tf.withName(TfGraphContext.opName("ema/" + t.name()))
               .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape()))));
         }
         TfGraphContext view = ctx.readingVia(t -> Floating.view(tf.identity(shadows.get(t.name()))));

@@ -59,7 +59,7 @@ final class WeightAverage {
     List<Op> copies = new ArrayList<>();
     List<Op> averages = new ArrayList<>();
     for (TfGraphContext.Trainable t : vars) {
-      Variable<TFloating> sh = TrainingProgram.castVar(
+      Variable<TFloating> sh = GraphVariables.castVar(
           tf.withName(TfGraphContext.opName("ema/" + t.name()))
               .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape())));
       shadows.add(sh);
