@@ -4,10 +4,12 @@ import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.tf.TfGraphContext;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -24,26 +26,30 @@ import org.tensorflow.types.family.TFloating;
  * and g = ∂L/∂rnd, and writes the divergence's own gradients; each chunk run then adds the gradient of
  * Σ_{k∈chunk} ⟨g, inc_k⟩ to the sampler's buffers. Only one chunk's activations are alive at a time.
  */
-final class ChunkedGradients {
-  private final TrainingProgram p;
-  private final RunComponents c;
-  private final RunConfig cfg;
-  private final RndTerms terms;
-  private final OffPolicyIncrements increments;
+final class ChunkedOffPolicyGradients implements GradientStrategy {
   private final int chunk;
 
-  ChunkedGradients(
-      TrainingProgram p, RunComponents c, RunConfig cfg, RndTerms terms, OffPolicyIncrements increments, int chunk) {
-    this.p = p;
-    this.c = c;
-    this.cfg = cfg;
-    this.terms = terms;
-    this.increments = increments;
+  /** @param chunk time steps per chunk run (≥ 1) */
+  ChunkedOffPolicyGradients(int chunk) {
     this.chunk = chunk;
   }
 
-  void build() {
-    TfGraphContext ctx = p.ctx;
+  /**
+   * Falls back to {@link UnrolledGradients} when the sampler has no off-policy increments or does not
+   * record its path.
+   */
+  @Override
+  public GradientOps build(TfGraphContext ctx, RunComponents c, RunConfig cfg, SimulationRequest request) {
+    Optional<OffPolicyIncrements> increments = c.sampler().offPolicyIncrements(ctx, request);
+    RndTerms terms = c.sampler().simulate(ctx, request);
+    if (increments.isEmpty() || terms.path().isEmpty()) {
+      return UnrolledGradients.fromTerms(ctx, c, cfg, terms);
+    }
+    return chunked(ctx, c, cfg, terms, increments.get());
+  }
+
+  private GradientOps chunked(
+      TfGraphContext ctx, RunComponents c, RunConfig cfg, RndTerms terms, OffPolicyIncrements increments) {
     Ops tf = ctx.tf();
     int d = c.target().dim();
     List<TfGraphContext.Trainable> samplerVars = ctx.trainables();
@@ -54,10 +60,8 @@ final class ChunkedGradients {
     Operand<TFloating> rnd = Floating.view(tf.identity(tf.stopGradient(terms.logRnd(tf))));
     Operand<TFloating> zero = Floating.view(tf.math.mul(rnd, ctx.scalar(0.0)));
     DivergenceOutput out = c.divergence().loss(ctx, new RndTerms(rnd, zero, zero, zero, terms.samples()));
-    p.loss = out.loss();
-    p.diagnostics.putAll(out.diagnostics());
     Operand<TFloating> scaled =
-        cfg.train().scaleLossByDim() ? Floating.view(tf.math.mul(p.loss, ctx.scalar(1.0 / d))) : p.loss;
+        cfg.train().scaleLossByDim() ? Floating.view(tf.math.mul(out.loss(), ctx.scalar(1.0 / d))) : out.loss();
     List<TfGraphContext.Trainable> all = ctx.trainables();
     List<TfGraphContext.Trainable> divVars = all.subList(samplerVars.size(), all.size());
     List<Operand<?>> xs = new ArrayList<>();
@@ -66,27 +70,30 @@ final class ChunkedGradients {
     Gradients grads = tf.gradients(scaled, xs);
 
     long batch = terms.samples().shape().size(0);
-    Variable<TFloating> gVar = p.zeros("chunk/dloss_drnd", new long[] {batch});
-    Variable<TFloating> pathVar = p.zeros("chunk/path", new long[] {steps + 1, batch, d});
+    Variable<TFloating> gVar = GraphVariables.zeros(ctx, "chunk/dloss_drnd", new long[] {batch});
+    Variable<TFloating> pathVar = GraphVariables.zeros(ctx, "chunk/path", new long[] {steps + 1, batch, d});
+    List<Variable<TFloating>> buffers = new ArrayList<>();
     List<Op> first = new ArrayList<>();
     first.add(tf.assign(gVar, orZeros(tf, grads.dy(0), gVar)));
     first.add(tf.assign(pathVar, tf.stack(path)));
     for (TfGraphContext.Trainable t : samplerVars) {
-      Variable<TFloating> buf = p.zeros("grad_buffer/" + t.name(), t.shape());
-      p.gradientBuffers.add(buf);
+      Variable<TFloating> buf = GraphVariables.zeros(ctx, "grad_buffer/" + t.name(), t.shape());
+      buffers.add(buf);
       first.add(tf.assign(buf, tf.zerosLike(buf)));
     }
     for (int i = 0; i < divVars.size(); i++) {
-      Variable<TFloating> buf = p.zeros("grad_buffer/" + divVars.get(i).name(), divVars.get(i).shape());
-      p.gradientBuffers.add(buf);
+      Variable<TFloating> buf =
+          GraphVariables.zeros(ctx, "grad_buffer/" + divVars.get(i).name(), divVars.get(i).shape());
+      buffers.add(buf);
       first.add(tf.assign(buf, orZeros(tf, grads.dy(i + 1), buf)));
     }
-    p.computeGradients = tf.withControlDependencies(first).withName("chunk_forward").noOp();
+    Op forward = tf.withControlDependencies(first).withName("chunk_forward").noOp();
 
     // runs 2..: one per chunk of steps
     Operand<TFloating> g = Floating.view(tf.identity(gVar));
     List<Operand<?>> samplerXs = new ArrayList<>();
     samplerVars.forEach(t -> samplerXs.add(t.variable()));
+    List<Op> chunkOps = new ArrayList<>();
     for (int k0 = 0; k0 < steps; k0 += chunk) {
       int k1 = Math.min(steps, k0 + chunk);
       Operand<TFloating> sum = null;
@@ -102,11 +109,12 @@ final class ChunkedGradients {
       for (int i = 0; i < samplerVars.size(); i++) {
         Output<?> dy = cg.dy(i);
         if (dy != null && dy.op() != null) {
-          adds.add(tf.assignAdd(p.gradientBuffers.get(i), Floating.view(dy)));
+          adds.add(tf.assignAdd(buffers.get(i), Floating.view(dy)));
         }
       }
-      p.chunkOps.add(tf.withControlDependencies(adds).withName("chunk_" + k0).noOp());
+      chunkOps.add(tf.withControlDependencies(adds).withName("chunk_" + k0).noOp());
     }
+    return new GradientOps(out.loss(), out.diagnostics(), buffers, forward, chunkOps, null);
   }
 
   private static Operand<TFloating> orZeros(Ops tf, Output<?> dy, Operand<TFloating> like) {
