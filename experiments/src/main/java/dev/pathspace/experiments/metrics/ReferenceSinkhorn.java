@@ -47,8 +47,8 @@ final class ReferenceSinkhorn {
           + y.length + ")");
     }
     int d = x[0].length;
-    double[] fx = flat(x, d);
-    double[] fy = flat(y, d);
+    double[][] fx = columns(x, d);
+    double[][] fy = columns(y, d);
     double logA = Math.log(1.0 / n);
     double[] u = new double[n];
     double[] v = new double[n];
@@ -67,8 +67,8 @@ final class ReferenceSinkhorn {
     return transportCost(fx, fy, n, d, u, v, eps);
   }
 
-  /** out_i = ε(log a − LSE_j((h_j − ‖p_i − q_j‖)/ε)) for every row p_i. */
-  private static double[] update(double[] p, double[] q, int n, int d, double[] h, double eps, double logA) {
+  /** out_i = ε(log a − LSE_j((h_j − ‖p_i − q_j‖)/ε)) for every row p_i (p, q coordinate-major). */
+  private static double[] update(double[][] p, double[][] q, int n, int d, double[] h, double eps, double logA) {
     double invEps = 1.0 / eps;
     double[] out = new double[n];
     int blocks = (n + BLOCK - 1) / BLOCK;
@@ -76,13 +76,13 @@ final class ReferenceSinkhorn {
       double[] s = new double[n];
       int end = Math.min(n, (b + 1) * BLOCK);
       for (int i = b * BLOCK; i < end; i++) {
+        sqDistances(p, i, q, d, s);
+        for (int j = 0; j < n; j++) { // simple loops, so that the JIT can vectorise them
+          s[j] = (h[j] - Math.sqrt(s[j])) * invEps;
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-          double sj = (h[j] - dist(p, i, q, j, d)) * invEps;
-          s[j] = sj;
-          if (sj > max) {
-            max = sj;
-          }
+          max = Math.max(max, s[j]);
         }
         double floor = max - SKIP;
         double sum = 0;
@@ -97,16 +97,19 @@ final class ReferenceSinkhorn {
     return out;
   }
 
-  private static double transportCost(double[] fx, double[] fy, int n, int d, double[] u, double[] v, double eps) {
+  private static double transportCost(
+      double[][] fx, double[][] fy, int n, int d, double[] u, double[] v, double eps) {
     double invEps = 1.0 / eps;
     int blocks = (n + BLOCK - 1) / BLOCK;
     double[] partial = new double[blocks];
     IntStream.range(0, blocks).parallel().forEach(b -> {
+      double[] s = new double[n];
       double total = 0;
       int end = Math.min(n, (b + 1) * BLOCK);
       for (int i = b * BLOCK; i < end; i++) {
+        sqDistances(fx, i, fy, d, s);
         for (int j = 0; j < n; j++) {
-          double c = dist(fx, i, fy, j, d);
+          double c = Math.sqrt(s[j]);
           double e = (u[i] + v[j] - c) * invEps;
           if (e > -745.2) { // exp underflows to exactly 0 below this
             total += Math.exp(e) * c;
@@ -122,15 +125,17 @@ final class ReferenceSinkhorn {
     return sum;
   }
 
-  private static double dist(double[] p, int i, double[] q, int j, int d) {
-    double s = 0;
-    int a = i * d;
-    int b = j * d;
+  /** s_j = ‖p_i − q_j‖² for every j. */
+  private static void sqDistances(double[][] p, int i, double[][] q, int d, double[] s) {
+    java.util.Arrays.fill(s, 0.0);
     for (int k = 0; k < d; k++) {
-      double t = p[a + k] - q[b + k];
-      s += t * t;
+      double pk = p[k][i];
+      double[] qk = q[k];
+      for (int j = 0; j < s.length; j++) {
+        double t = pk - qk[j];
+        s[j] += t * t;
+      }
     }
-    return Math.sqrt(s);
   }
 
   private static double maxAbsDiff(double[] a, double[] b) {
@@ -141,14 +146,17 @@ final class ReferenceSinkhorn {
     return m;
   }
 
-  private static double[] flat(double[][] x, int d) {
-    double[] f = new double[x.length * d];
+  /** Coordinate-major copy: {@code c[k][i] = x[i][k]}. */
+  private static double[][] columns(double[][] x, int d) {
+    double[][] c = new double[d][x.length];
     for (int i = 0; i < x.length; i++) {
       if (x[i].length != d) {
         throw new IllegalArgumentException("row " + i + " has " + x[i].length + " coordinates, expected " + d);
       }
-      System.arraycopy(x[i], 0, f, i * d, d);
+      for (int k = 0; k < d; k++) {
+        c[k][i] = x[i][k];
+      }
     }
-    return f;
+    return c;
   }
 }
