@@ -21,6 +21,8 @@ import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
 import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.Parameterisation;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.VpFixtureSchedule;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ class ScheduledScalarTest {
 
   static RunComponents components() {
     return new RunComponents(
-        new ShiftSampler(new DisSampler(new DisSampler.Params(8, 2, "tanh", 4, "lerp", 100, 100, 0))),
+        new ShiftSampler(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.LERP, 100, 100, 0))),
         new OffsetDivergence(new MomentDivergence(MomentDivergence.Params.defaults())), new VpFixtureSchedule(),
         new GaussianFixtureTarget(1, 1.0, 0.7, 0.2));
   }
