@@ -142,6 +142,25 @@ public final class ControlProblem {
     return family == Family.PIS ? refLoc : 0;
   }
 
+  /**
+   * log of the optimally controlled process's marginal at s up to a constant, given G at x: the Doob
+   * h-transform of the reference, so log p_ref,s(x) + G(x) for PIS/DDS (p_ref,s the reference's law at s)
+   * and G itself for DIS (G = log p^{noise}_{T−s}). Used to restrict error estimates to where the process
+   * has mass.
+   */
+  public double logMarginal(double s, double[] x, double g) {
+    if (family == Family.DIS) {
+      return g;
+    }
+    double var = family == Family.PIS ? schedule.generativeTransition(0, Math.max(s, 1e-12)).variance() : refVar;
+    double loc = family == Family.PIS ? refLoc : 0;
+    double sq = 0;
+    for (double c : x) {
+      sq += (c - loc) * (c - loc);
+    }
+    return g - 0.5 * sq / var;
+  }
+
   /** The coefficients at generative time s ∈ [0, T]. */
   public Coefficients at(double s) {
     if (!(s >= 0 && s <= terminal * (1 + 1e-12))) {

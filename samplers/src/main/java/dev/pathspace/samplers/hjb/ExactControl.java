@@ -155,23 +155,48 @@ public final class ExactControl {
     Smoothed coarse = smoother.smooth(q, out, k, 2 * stride);
     double a = co.linear() - co.gain() * k.b() * k.b() / k.v();
     double bm = co.gain() * k.b() * k.c() / k.v();
+    boolean[] relevant = relevant(s, table);
     double quad = 0;
-    for (int i = 0; i < table.mean().length; i++) {
-      quad = Math.max(quad, Math.abs(bm * (table.mean()[i] - coarse.mean()[i])));
+    int d = table.dim();
+    for (int i = 0; i < table.size(); i++) {
+      for (int j = 0; j < d && relevant[i]; j++) {
+        quad = Math.max(quad, Math.abs(bm * (table.mean(i, j) - coarse.mean(i, j))));
+      }
     }
-    double interp = Math.abs(bm) * interpolationBound(table);
+    double interp = Math.abs(bm) * interpolationBound(table, relevant);
     return new Level(s, co, Regime.TABLE, table, a, bm, stride, new ErrorEstimate(quad, interp, 0, edgeMass));
   }
 
-  /** max over nodes of Σ_j |Δ_j² E[y|x]|/8 (second differences along each axis, all components). */
-  private static double interpolationBound(Smoothed t) {
+  /**
+   * Nodes where the optimally controlled process has a density within e^{−RELEVANCE} of its maximum (the
+   * error estimates are maxima over these: far outside, tables are never read by trajectories).
+   */
+  private boolean[] relevant(double s, Smoothed t) {
+    double[] lm = new double[t.size()];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < lm.length; i++) {
+      lm[i] = problem.logMarginal(s, LogDensityGrid.pointOf(t.axes(), i), t.logMass()[i]);
+      max = Math.max(max, lm[i]);
+    }
+    boolean[] r = new boolean[lm.length];
+    for (int i = 0; i < lm.length; i++) {
+      r[i] = lm[i] > max - RELEVANCE;
+    }
+    return r;
+  }
+
+  /** Log-density margin of the region over which errors are estimated (e^{−25} ≈ 1.4e−11). */
+  public static final double RELEVANCE = 25;
+
+  /** max over relevant nodes of Σ_j |Δ_j² E[y|x]|/8 (second differences along each axis, all components). */
+  private static double interpolationBound(Smoothed t, boolean[] relevant) {
     int d = t.dim();
     int n0 = t.axes()[0].points();
     int n1 = d == 2 ? t.axes()[1].points() : 1;
     double max = 0;
     for (int i0 = 0; i0 < n0; i0++) {
       for (int i1 = 0; i1 < n1; i1++) {
-        for (int comp = 0; comp < d; comp++) {
+        for (int comp = 0; comp < d && relevant[i0 * n1 + i1]; comp++) {
           double e = 0;
           if (i0 > 0 && i0 < n0 - 1) {
             e += Math.abs(t.mean((i0 + 1) * n1 + i1, comp) - 2 * t.mean(i0 * n1 + i1, comp)
