@@ -5,6 +5,7 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -112,8 +113,8 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
    * keeps the initial process from expanding; {@code vp-linear} (as in {@code bridge_diff_init}) also works.
    */
   @Override
-  public String defaultSchedule() {
-    return "brownian diffCoeff=1.0 terminalTime=1.0";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("brownian").with("diffCoeff", 1.0).with("terminalTime", 1.0);
   }
 
   /** Accepts every schedule. */

@@ -1,9 +1,9 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
 import java.nio.file.Files;
@@ -40,8 +40,9 @@ final class ExportCommand implements Callable<Integer> {
       throw new ConfigException("Cannot export '" + run + "': no config.yaml (not a run directory)");
     }
     PluginRegistry registry = ctx.registry().get();
-    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     Path target = out != null ? ctx.workDir().resolve(out) : run.resolve("saved_model");
     int batch = ctx.backend().export(comps, cfg, run.resolve(RunExecutor.CHECKPOINTS), target);
     ctx.out().println("exported " + RunCommand.title(cfg) + " -> " + target);

@@ -1,9 +1,9 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.Provenance;
@@ -49,8 +49,9 @@ final class RerunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(cfgFile)) {
       throw new ConfigException("Cannot rerun '" + src + "': no config.yaml (not a run directory)");
     }
-    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     RunDirectory dir = out != null
         ? RunDirectory.create(ctx.workDir().resolve(out))
         : RunDirectory.createUnique(ctx.workDir().resolve("runs"),

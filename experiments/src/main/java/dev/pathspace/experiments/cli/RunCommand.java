@@ -1,9 +1,9 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
@@ -77,8 +77,9 @@ final class RunCommand implements Callable<Integer> {
       return resume(registry, ctx.workDir().resolve(resume));
     }
     Path configFile = config == null ? null : ctx.workDir().resolve(config);
-    RunConfig cfg = new ConfigResolver(registry).resolve(presets, configFile, List.of(overrides));
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(presets, configFile, List.of(overrides));
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     List<String> nameParts = new ArrayList<>();
     presets.forEach(p -> nameParts.add("preset=" + p));
     nameParts.addAll(overrides);
@@ -103,8 +104,9 @@ final class RunCommand implements Callable<Integer> {
       ctx.err().println("run in '" + dirPath + "' is already complete (summary.json exists): nothing to do");
       return 0;
     }
-    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     RunDirectory dir = RunDirectory.create(dirPath);
     Map<String, Object> summary =
         new RunExecutor(ctx).execute(cfg, comps, dir, true, RunExecutor.Origin.plain(cfgFile));

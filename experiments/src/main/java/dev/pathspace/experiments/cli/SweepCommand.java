@@ -1,9 +1,9 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.Checkpoints;
@@ -129,15 +129,14 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Resolves, composes and checks every point (all shards) before anything trains. */
   private List<Planned> validate(PluginRegistry registry, SweepSpec spec, List<SweepPoint> points, Path root) {
-    ConfigResolver resolver = new ConfigResolver(registry);
-    Composer composer = new Composer(registry);
+    RunPlanner planner = new RunPlanner(registry);
     List<Planned> plan = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (SweepPoint p : points) {
       try {
-        RunConfig cfg = resolver.resolve(spec.presets(), null, List.of(spec.base(), p.overrides()));
-        RunComponents comps = composer.compose(cfg);
-        comps.sampler().validate(comps.schedule(), comps.target());
+        RunPlan run = planner.plan(spec.presets(), null, List.of(spec.base(), p.overrides()));
+        RunConfig cfg = run.config();
+        RunComponents comps = run.components();
         Path dir = root.resolve(p.name());
         Path existing = dir.resolve("config.yaml");
         String expected = ConfigYaml.write(cfg);

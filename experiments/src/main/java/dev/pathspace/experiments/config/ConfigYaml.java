@@ -29,10 +29,7 @@ public final class ConfigYaml {
   public static Map<String, Object> toTree(RunConfig c) {
     RecordCodec codec = new RecordCodec();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sampler", slot(c.sampler()));
-    m.put("divergence", slot(c.divergence()));
-    m.put("schedule", slot(c.schedule()));
-    m.put("target", slot(c.target()));
+    c.components().forEach((kind, choice) -> m.put(kind.key(), slot(choice)));
     m.put("train", codec.toMap(c.train()));
     m.put("eval", codec.toMap(c.eval()));
     m.put("seed", c.seed());

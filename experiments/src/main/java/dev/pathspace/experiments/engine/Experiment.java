@@ -45,7 +45,6 @@ public final class Experiment implements AutoCloseable {
   /** Builds the training and evaluation graphs and the session (no step is run). */
   public static Experiment build(RunComponents components, RunConfig config) {
     long t0 = System.nanoTime();
-    components.sampler().validate(components.schedule(), components.target());
     Graph graph = new Graph();
     try {
       TrainingProgram program = new TrainingProgram(graph, components, config);

@@ -57,7 +57,6 @@ public final class SavedModelExport {
     Checkpoints checkpoints = new Checkpoints(checkpointDir);
     Path latest = checkpoints.latest().orElseThrow(() -> new ConfigException(
         "No checkpoint in '" + checkpointDir + "': train the run first (pathspace run / run --resume)"));
-    c.sampler().validate(c.schedule(), c.target());
     int batch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     try (Graph graph = new Graph()) {
       Class<? extends TFloating> dtype = cfg.precision().equals("float64") ? TFloat64.class : TFloat32.class;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.fakes.Fakes;
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ class BadConfigTest {
       Files.writeString(file, yaml);
     }
     Path f = file;
-    assertThatThrownBy(() -> new Composer(registry).compose(new ConfigResolver(registry).resolve(f, overrides)))
+    assertThatThrownBy(() -> new RunPlanner(registry).plan(f, overrides))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> {
           for (String frag : fragments) {
@@ -107,7 +107,7 @@ class BadConfigTest {
   @Test
   void missingConfigFileIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
-    assertThatThrownBy(() -> new ConfigResolver(registry).resolve(missing, List.of()))
+    assertThatThrownBy(() -> new RunPlanner(registry).plan(missing, List.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("nope.yaml")
         .hasMessageContaining("does not exist");

@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.config;
 
+import dev.pathspace.experiments.compose.RunPlanner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class OptimizerConfigTest {
   }
 
   private static TrainSettings resolve(String... overrides) {
-    return new ConfigResolver(registry).resolve(null, List.of(overrides)).train();
+    return new RunPlanner(registry).config(null, List.of(overrides)).train();
   }
 
   @Test
@@ -58,7 +60,7 @@ class OptimizerConfigTest {
     Path f = dir.resolve("c.yaml");
     Files.writeString(f, "train:\n  lrSchedule: multi-step\n  lrMilestones: [1000]\n  lrGamma: 0.1\n"
         + "  scalarSchedules:\n    clipScore: {milestones: [200, 400], gamma: 5.0}\n");
-    TrainSettings t = new ConfigResolver(registry).resolve(f, List.of()).train();
+    TrainSettings t = new RunPlanner(registry).config(f, List.of()).train();
     assertThat(t.lrSchedule()).isEqualTo(TrainSettings.LrSchedule.MULTI_STEP);
     assertThat(t.lrMilestones()).containsExactly(1000);
     assertThat(t.scalarSchedules().get("clipScore").milestones()).containsExactly(200, 400);

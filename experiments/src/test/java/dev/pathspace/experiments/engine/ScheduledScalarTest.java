@@ -68,7 +68,7 @@ class ScheduledScalarTest {
     }
 
     @Override
-    public String defaultSchedule() {
+    public dev.pathspace.api.ScheduleRef defaultSchedule() {
       return inner.defaultSchedule();
     }
 
