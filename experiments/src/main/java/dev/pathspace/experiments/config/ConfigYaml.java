@@ -55,6 +55,25 @@ public final class ConfigYaml {
     }
   }
 
+  /**
+   * The identity of a resolved configuration: the first 16 hex digits of the SHA-256 of its
+   * {@code config.yaml} text ({@link #write}). Runs with equal fingerprints are the same experiment.
+   */
+  public static String fingerprint(RunConfig c) {
+    return fingerprintOf(write(c));
+  }
+
+  /** The fingerprint of a {@code config.yaml} text (see {@link #fingerprint(RunConfig)}). */
+  public static String fingerprintOf(String configYamlText) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(configYamlText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Map<String, Object> slot(ComponentChoice choice) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", choice.type());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pathspace.experiments.storage.AtomicFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,12 @@ public final class ResultsWriter {
       Path csv = outDir.resolve("results.csv");
       Path md = outDir.resolve("results.md");
       Path html = outDir.resolve("results.html");
-      Files.writeString(csv, csv(t, outDir), StandardCharsets.UTF_8);
-      Files.writeString(md, markdown(t), StandardCharsets.UTF_8);
-      Files.writeString(html, html(t, outDir), StandardCharsets.UTF_8);
+      // the three files are renamed into place together, after all were written completely
+      AtomicFiles.SYSTEM.writeAll(List.of(csv, md, html), tmps -> {
+        Files.writeString(tmps.get(0), csv(t, outDir), StandardCharsets.UTF_8);
+        Files.writeString(tmps.get(1), markdown(t), StandardCharsets.UTF_8);
+        Files.writeString(tmps.get(2), html(t, outDir), StandardCharsets.UTF_8);
+      });
       return List.of(csv, md, html);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + outDir, e);
