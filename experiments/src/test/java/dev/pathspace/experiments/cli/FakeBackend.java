@@ -108,6 +108,19 @@ final class FakeBackend implements Backend {
     writeCheckpoint(new Checkpoints(dir), step);
   }
 
+  /** A "SavedModel" naming the checkpoint it was made from (enough for the export/sample bookkeeping). */
+  @Override
+  public int export(RunComponents components, RunConfig config, Path checkpointDir, Path exportDir) {
+    Path latest = new Checkpoints(checkpointDir).latest().orElseThrow();
+    try {
+      Files.createDirectories(exportDir);
+      Files.writeString(exportDir.resolve("saved_model.pb"), "fake model of " + latest.getFileName() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return config.eval().chunk();
+  }
+
   @Override
   public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
     Map<String, Object> m = new LinkedHashMap<>();
