@@ -146,7 +146,8 @@ public final class ConfigResolver {
     ComponentSpec<?> spec = catalog.options(s).get(type);
     if (spec == null) {
       throw new ConfigException(
-          "Unknown " + s.key() + " '" + type + "'; valid options: " + options(s));
+          "Unknown " + s.key() + " '" + type + "'; valid options: " + options(s)
+              + ConfigErrors.didYouMean(type, options(s)));
     }
     Class<? extends Record> pt = spec.params();
     List<String> names = RecordCodec.names(pt);
@@ -154,7 +155,8 @@ public final class ConfigResolver {
       if (!names.contains(k)) {
         throw new ConfigException(
             "Unknown key '" + s.key() + "." + k + "' for " + s.key() + " '" + type + "'" + origin
-                + "; valid keys: " + ConfigErrors.sortedKeys(s.key() + ".", names));
+                + "; valid keys: " + ConfigErrors.sortedKeys(s.key() + ".", names)
+                + ConfigErrors.didYouMean(s.key() + "." + k, names.stream().map(n -> s.key() + "." + n).toList()));
       }
     }
     Map<String, Object> merged = new LinkedHashMap<>(codec.toMap(codec.defaults(pt)));
@@ -232,7 +234,7 @@ public final class ConfigResolver {
 
   private static void require(boolean ok, String key, Object value, String rule) {
     if (!ok) {
-      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + rule);
+      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + ConfigErrors.finiteOr(value, rule));
     }
   }
 
@@ -249,7 +251,7 @@ public final class ConfigResolver {
 
   private JsonNode readFile(Path file) {
     try {
-      return yaml.readTree(Files.readString(file));
+      return ConfigYaml.readDocument(Files.readString(file), file.toString()); // one document, no duplicate keys
     } catch (NoSuchFileException e) {
       throw new ConfigException("Config file '" + file + "' does not exist");
     } catch (JacksonException e) {
