@@ -55,7 +55,7 @@ public final class ResultsWriter {
       List<String> row = new ArrayList<>();
       t.varying().forEach(k -> row.add(g.config().get(k)));
       row.add(Integer.toString(g.runs().size()));
-      row.add(String.join(" ", g.runs().stream().map(RunRecord::seed).toList()));
+      row.add(String.join(" ", g.runs().stream().map(CollectedRun::seed).toList()));
       for (String m : t.metrics()) {
         ResultTable.Stat s = g.stats().get(m);
         row.add(s == null ? "" : Double.toString(s.mean()));
@@ -89,6 +89,10 @@ public final class ResultsWriter {
     }
     sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
         + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
+    if (!t.notCounted().isEmpty()) {
+      sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
+      t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
+    }
     return sb.toString();
   }
 
@@ -125,13 +129,18 @@ public final class ResultsWriter {
       i++;
     }
     sb.append("</table>\n");
+    if (!t.notCounted().isEmpty()) {
+      sb.append("<h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
+      t.notCounted().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
+      sb.append("</ul>\n");
+    }
     i = 0;
     for (ResultTable.Group g : t.groups()) {
       sb.append("<h2 id=\"g").append(i++).append("\">");
       List<String> label = new ArrayList<>();
       t.shown().forEach(k -> label.add(k + "=" + g.config().get(k)));
       sb.append(esc(label.isEmpty() ? "all runs" : String.join(", ", label))).append("</h2>\n<div>");
-      for (RunRecord r : g.runs()) {
+      for (CollectedRun r : g.runs()) {
         String rel = relative(outDir, r.dir());
         String title = "seed " + r.seed();
         if (Files.exists(r.dir().resolve("samples.png"))) {

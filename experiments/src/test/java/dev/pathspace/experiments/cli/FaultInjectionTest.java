@@ -234,4 +234,23 @@ class FaultInjectionTest {
         .contains("run 'pathspace export");
     assertThat(work.resolve("s.csv")).doesNotExist();
   }
+
+  @Test
+  void collectCountsDistinctSeedsAndListsDuplicatesAndUnreadableRuns() throws Exception {
+    for (String seed : List.of("1", "2", "3")) {
+      assertThat(run("run", "--out", "runs/s" + seed, "seed=" + seed, "train.steps=4", "eval.batch=20"))
+          .as(err()).isZero();
+    }
+    assertThat(run("rerun", "runs/s1", "--out", "runs/s1-again")).as(err()).isZero();
+    Files.createDirectories(work.resolve("runs/broken"));
+    Files.writeString(work.resolve("runs/broken/summary.json"), "{\"sampler\": \"dis\", \"log_z_er");
+    assertThat(run("collect", "runs", "--out", "report")).as(err()).isZero();
+    assertThat(err()).contains("not counted: " + work.resolve("runs/broken") + ": unreadable summary.json")
+        .contains("not counted: " + work.resolve("runs/s1-again") + ": duplicate of " + work.resolve("runs/s1")
+            + " (same configuration and seed, fingerprint ")
+        .contains("3 runs in 1 configurations (2 not counted)");
+    String md = Files.readString(work.resolve("report/results.md"));
+    assertThat(md).contains("| 3 |").contains("Not counted (2):");
+    assertThat(Files.readString(work.resolve("report/results.csv"))).contains(",1 2 3,");
+  }
 }
