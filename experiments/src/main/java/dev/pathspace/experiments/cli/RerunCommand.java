@@ -52,6 +52,7 @@ final class RerunCommand implements Callable<Integer> {
     }
     RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
     RunComponents comps = new Composer(registry).compose(cfg);
+    MemoryEstimate.check(cfg, comps.target().dim()); // before any directory or graph
     if (out != null) {
       RunDirectory.existing(ctx.workDir().resolve(out)).requireFreshFor(ConfigYaml.fingerprint(cfg));
     }

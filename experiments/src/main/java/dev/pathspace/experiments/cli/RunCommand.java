@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
     presets.forEach(p -> nameParts.add("preset=" + p));
     nameParts.addAll(overrides);
     checkFraction(maxSkippedFraction);
+    MemoryEstimate.check(cfg, comps.target().dim()); // before any directory or graph
     if (out != null) {
       RunDirectory.existing(ctx.workDir().resolve(out)).requireFreshFor(ConfigYaml.fingerprint(cfg));
     }
@@ -126,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
     RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
     RunComponents comps = new Composer(registry).compose(cfg);
     checkFraction(maxSkippedFraction);
+    MemoryEstimate.check(cfg, comps.target().dim());
     RunDirectory dir = RunDirectory.create(dirPath);
     RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(cfg, comps, dir, true,
         RunLifecycle.Origin.plain(cfgFile).withMaxSkippedFraction(maxSkippedFraction));

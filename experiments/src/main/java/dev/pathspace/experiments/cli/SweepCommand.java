@@ -169,6 +169,7 @@ final class SweepCommand implements Callable<Integer> {
         RunConfig cfg = resolver.resolve(spec.presets(), null, List.of(spec.base(), p.overrides()));
         RunComponents comps = composer.compose(cfg);
         comps.sampler().validate(comps.schedule(), comps.target());
+        MemoryEstimate.check(cfg, comps.target().dim());
         Path dir = root.resolve(p.name());
         Path existing = dir.resolve("config.yaml");
         String expected = ConfigYaml.write(cfg);
