@@ -120,9 +120,13 @@ final class RunCommand implements Callable<Integer> {
     }
     RunDirectory existing = RunDirectory.existing(dirPath);
     var status = existing.status();
-    if (status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(Files.exists(dirPath.resolve("summary.json")))) {
+    boolean hasSummary = Files.exists(dirPath.resolve("summary.json"));
+    if (status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(hasSummary) && hasSummary) {
       ctx.err().println("run in '" + dirPath + "' is already complete: nothing to do");
       return 0;
+    }
+    if (status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)) {
+      ctx.err().println("warning: run.json says complete but summary.json is missing: resuming");
     }
     RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
     RunComponents comps = new Composer(registry).compose(cfg);

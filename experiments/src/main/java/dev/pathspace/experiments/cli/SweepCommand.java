@@ -98,7 +98,9 @@ final class SweepCommand implements Callable<Integer> {
         continue;
       }
       boolean legacyComplete = status.isEmpty() && Files.exists(p.dir().resolve("summary.json"));
-      if (legacyComplete || status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)) {
+      boolean complete = status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)
+          && Files.exists(p.dir().resolve("summary.json"));
+      if (legacyComplete || complete) {
         err.println(label + ": complete, skipped");
         skipped++;
         continue;

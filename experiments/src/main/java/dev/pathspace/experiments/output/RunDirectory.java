@@ -162,8 +162,8 @@ public final class RunDirectory {
   public static RunDirectory create(Path dir) {
     RunDirectory d = new RunDirectory(dir);
     Optional<Status> st = d.status();
-    if ((st.isPresent() && st.get().state() == State.COMPLETE)
-        || (st.isEmpty() && Files.exists(dir.resolve("summary.json")))) {
+    if (Files.exists(dir.resolve("summary.json"))
+        && (st.isEmpty() || st.get().state() == State.COMPLETE)) {
       throw new ConfigException(
           "Run directory '" + dir + "' already holds a finished run (summary.json); choose another --out");
     }

@@ -29,6 +29,8 @@ final class FakeBackend implements Backend {
   /** When set, evaluation returns these log-RNDs (e.g. all NaN) and training reports this many skips. */
   double[] evalLogRnd;
   int skippedSteps;
+  /** When true, evaluation throws (a simulated kill -9 while evaluating, after the final checkpoint). */
+  boolean failInEvaluate;
   /** Config seeds of the sessions opened, in order. */
   final java.util.List<Long> seeds = new java.util.ArrayList<>();
 
@@ -44,12 +46,13 @@ final class FakeBackend implements Backend {
         int n = config.train().steps();
         listener.onInfo("fake graph built");
         Map<String, Double> diag = Map.of();
+        int start = done;
         for (int s = done + 1; s <= n; s++) {
           if (s == failAtStep) {
             throw new IllegalStateException("simulated crash at step " + s);
           }
           diag = Map.of("log_z_moment", -1.0 / s);
-          listener.onStep(new StepRecord(s, 2.0 / s, config.train().lr(), 1.5, 0.01 * s, false, diag));
+          listener.onStep(new StepRecord(s, 2.0 / s, config.train().lr(), 1.5, 0.01 * (s - start), false, diag));
           boolean stop = checkpoints != null && (checkpoints.stopRequested() || s == stopAtStep);
           if (checkpoints != null && ((every > 0 && s % every == 0) || s == n || stop)) {
             writeCheckpoint(checkpoints, s);
@@ -58,7 +61,7 @@ final class FakeBackend implements Backend {
             throw new TrainingInterruptedException(s);
           }
         }
-        return new TrainSummary(n, Math.min(skippedSteps, n), 0.01 * n, 0.5, diag);
+        return new TrainSummary(n, Math.min(skippedSteps, n), 0.01 * (n - start), 0.5, diag);
       }
 
       @Override
@@ -76,6 +79,9 @@ final class FakeBackend implements Backend {
 
       @Override
       public EvalResult evaluate() {
+        if (failInEvaluate) {
+          throw new IllegalStateException("simulated crash while evaluating");
+        }
         Target t = components.target();
         int m = config.eval().batch();
         double[][] x = t.groundTruth().orElseThrow().sample(m, config.seed());

@@ -253,4 +253,21 @@ class FaultInjectionTest {
     assertThat(md).contains("| 3 |").contains("Not counted (2):");
     assertThat(Files.readString(work.resolve("report/results.csv"))).contains(",1 2 3,");
   }
+
+  @Test
+  void aCrashWhileEvaluatingResumesWithTheSameTrainingSecondsAndFinalDiagnostics() throws Exception {
+    assertThat(run(args("run", "--out", "whole", TINY))).isZero();
+    JsonNode whole = new ObjectMapper().readTree(work.resolve("whole/summary.json").toFile());
+    backend.failInEvaluate = true;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(1);
+    assertThat(err()).contains("error: java.lang.IllegalStateException: simulated crash while evaluating")
+        .doesNotContain("\tat ");
+    assertThat(status(work.resolve("r")).get("state").asText()).isEqualTo("trained");
+    backend.failInEvaluate = false;
+    assertThat(run("run", "--resume", "r")).as(err()).isZero();
+    assertThat(err()).contains("resumed from checkpoint at step 10/10");
+    JsonNode resumed = new ObjectMapper().readTree(work.resolve("r/summary.json").toFile());
+    assertThat(resumed.get("train_seconds").asDouble()).isEqualTo(whole.get("train_seconds").asDouble());
+    assertThat(resumed.get("final_log_z_moment").asDouble()).isEqualTo(whole.get("final_log_z_moment").asDouble());
+  }
 }
