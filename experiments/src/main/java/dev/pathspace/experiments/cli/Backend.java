@@ -8,7 +8,7 @@ import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.TrainSummary;
-import dev.pathspace.experiments.output.RunTracker;
+import dev.pathspace.experiments.output.Tracker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +25,8 @@ public interface Backend {
   Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval);
 
   /** The experiment tracker writing into {@code dir} (TensorBoard in production); default: none. */
-  default RunTracker tracker(Path dir, int logEvery) {
-    return RunTracker.NONE;
+  default Tracker tracker(Path dir, int logEvery) {
+    return Tracker.NONE;
   }
 
   /** Versions of the engine libraries for provenance (e.g. {@code tensorflow}); default: none. */

@@ -11,7 +11,7 @@ import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.SavedModelExport;
 import dev.pathspace.experiments.engine.TrainSummary;
 import dev.pathspace.experiments.metrics.MetricSuite;
-import dev.pathspace.experiments.output.RunTracker;
+import dev.pathspace.experiments.output.Tracker;
 import dev.pathspace.experiments.output.TensorBoardLogger;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,7 +59,7 @@ public final class EngineBackend implements Backend {
   }
 
   @Override
-  public RunTracker tracker(Path dir, int logEvery) {
+  public Tracker tracker(Path dir, int logEvery) {
     return new TensorBoardLogger(dir, logEvery);
   }
 

@@ -18,7 +18,7 @@ import dev.pathspace.experiments.output.Provenance;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.output.RunDirectory.State;
 import dev.pathspace.experiments.output.RunDirectory.Status;
-import dev.pathspace.experiments.output.RunTracker;
+import dev.pathspace.experiments.output.Tracker;
 import dev.pathspace.experiments.output.SamplePlot;
 import dev.pathspace.experiments.output.StepHistory;
 import dev.pathspace.experiments.output.SummaryJson;
@@ -154,7 +154,7 @@ final class RunLifecycle {
           MetricsCsv csv = resume
               ? MetricsCsv.resume(dir.file("metrics.csv"), cfg.train().logEvery(), steps, from, history)
               : new MetricsCsv(dir.file("metrics.csv"), cfg.train().logEvery(), steps);
-          RunTracker tracker = ctx.backend().tracker(dir.file("tb"), cfg.train().logEvery())) {
+          Tracker tracker = ctx.backend().tracker(dir.file("tb"), cfg.train().logEvery())) {
         try {
           train = program.train(new CompositeListener(List.of(progress, csv, history, tracker, seen)),
               checkpoints, cfg.train().checkpointEvery());
