@@ -270,4 +270,33 @@ class FaultInjectionTest {
     assertThat(resumed.get("train_seconds").asDouble()).isEqualTo(whole.get("train_seconds").asDouble());
     assertThat(resumed.get("final_log_z_moment").asDouble()).isEqualTo(whole.get("final_log_z_moment").asDouble());
   }
+
+  @Test
+  void aHandEditedConfigIsRefusedOnResume() throws Exception {
+    backend.stopAtStep = 4;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(130);
+    Path cfg = work.resolve("r/config.yaml");
+    Files.writeString(cfg, Files.readString(cfg).replace("steps: 10", "steps: 11"));
+    assertThat(run("run", "--resume", "r")).isEqualTo(2);
+    assertThat(err()).contains("Cannot resume '" + work.resolve("r") + "': its configuration (fingerprint ")
+        .contains("is not the one the run started with").contains("was config.yaml edited?")
+        .doesNotContain("\tat ");
+    assertThat(work.resolve("r/checkpoints/step-0000004")).isDirectory();
+  }
+
+  @Test
+  void aReadOnlyOutIsAClearError() throws Exception {
+    Path ro = work.resolve("ro");
+    Files.createDirectories(ro);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", ro.toString()).start()
+            .waitFor() == 0, "cannot mount a read-only tmpfs here (not root?)");
+    try {
+      assertThat(run(args("run", "--out", "ro/run", TINY))).isEqualTo(2);
+      assertThat(err()).contains("Cannot create run directory '" + ro.resolve("run") + "': ")
+          .contains("choose a writable --out").doesNotContain("\tat ");
+    } finally {
+      new ProcessBuilder("umount", ro.toString()).start().waitFor();
+    }
+  }
 }
