@@ -29,6 +29,8 @@ final class FakeBackend implements Backend {
   /** When set, evaluation returns these log-RNDs (e.g. all NaN) and training reports this many skips. */
   double[] evalLogRnd;
   int skippedSteps;
+  /** When > 0, training diverges at this step (as the engine after train.maxSkips non-finite steps). */
+  int divergeAtStep;
   /** When true, evaluation throws (a simulated kill -9 while evaluating, after the final checkpoint). */
   boolean failInEvaluate;
   /** Config seeds of the sessions opened, in order. */
@@ -48,6 +50,10 @@ final class FakeBackend implements Backend {
         Map<String, Double> diag = Map.of();
         int start = done;
         for (int s = done + 1; s <= n; s++) {
+          if (s == divergeAtStep) {
+            throw new dev.pathspace.experiments.engine.TrainingDivergedException(
+                "training diverged: 3 consecutive non-finite steps (last at step " + s + ")");
+          }
           if (s == failAtStep) {
             throw new IllegalStateException("simulated crash at step " + s);
           }

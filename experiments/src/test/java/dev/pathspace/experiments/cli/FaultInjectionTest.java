@@ -299,4 +299,46 @@ class FaultInjectionTest {
       new ProcessBuilder("umount", ro.toString()).start().waitFor();
     }
   }
+
+  @Test
+  void aDirectoryInUseByAnotherProcessIsRefused() throws Exception {
+    backend.stopAtStep = 4;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(130);
+    backend.stopAtStep = 0;
+    try (var held = dev.pathspace.experiments.output.RunDirectory.existing(work.resolve("r")).tryLock().orElseThrow()) {
+      assertThat(run("run", "--resume", "r")).isEqualTo(2);
+      assertThat(err()).contains("is in use by another process (.lock held)");
+    }
+    assertThat(run("run", "--resume", "r")).as(err()).isZero();
+  }
+
+  @Test
+  void everyCheckpointCorruptRestartsFromStepZeroWithoutOldArtifacts() throws Exception {
+    backend.stopAtStep = 4;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(130);
+    Path cps = work.resolve("r/checkpoints");
+    try (Stream<Path> s = Files.list(cps)) {
+      for (Path c : s.toList()) {
+        Files.delete(c.resolve("variables.index"));
+      }
+    }
+    backend.stopAtStep = 0;
+    assertThat(run("run", "--resume", "r")).as(err()).isZero();
+    assertThat(err()).contains("warning: skipped checkpoint step-0000004: missing variables.index")
+        .contains("warning: skipped checkpoint step-0000003: missing variables.index")
+        .contains("no intact checkpoint: training from step 0")
+        .contains("removed artifacts of the earlier state: metrics.csv");
+    assertThat(Files.readAllLines(work.resolve("r/metrics.csv")).stream().skip(1).map(l -> l.split(",")[0]).toList())
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+  }
+
+  @Test
+  void divergedTrainingFailsWithItsMessageAndIsNotRetriedBySweeps() throws Exception {
+    backend.divergeAtStep = 5;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(1);
+    assertThat(err()).contains("error: training diverged: 3 consecutive non-finite steps (last at step 5)")
+        .doesNotContain("\tat ");
+    assertThat(status(work.resolve("r")).get("state").asText()).isEqualTo("failed");
+    assertThat(status(work.resolve("r")).get("reason").asText()).startsWith("training diverged");
+  }
 }
