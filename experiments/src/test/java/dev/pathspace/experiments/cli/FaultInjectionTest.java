@@ -242,15 +242,19 @@ class FaultInjectionTest {
           .as(err()).isZero();
     }
     assertThat(run("rerun", "runs/s1", "--out", "runs/s1-again")).as(err()).isZero();
+    backend.skippedSteps = 4;
+    assertThat(run("run", "--out", "runs/s4-failed", "seed=4", "train.steps=4", "eval.batch=20")).isEqualTo(5);
+    backend.skippedSteps = 0;
     Files.createDirectories(work.resolve("runs/broken"));
     Files.writeString(work.resolve("runs/broken/summary.json"), "{\"sampler\": \"dis\", \"log_z_er");
     assertThat(run("collect", "runs", "--out", "report")).as(err()).isZero();
     assertThat(err()).contains("not counted: " + work.resolve("runs/broken") + ": unreadable summary.json")
         .contains("not counted: " + work.resolve("runs/s1-again") + ": duplicate of " + work.resolve("runs/s1")
             + " (same configuration and seed, fingerprint ")
-        .contains("3 runs in 1 configurations (2 not counted)");
+        .contains("not counted: " + work.resolve("runs/s4-failed") + ": not complete (state failed: did not train")
+        .contains("3 runs in 1 configurations (3 not counted)");
     String md = Files.readString(work.resolve("report/results.md"));
-    assertThat(md).contains("| 3 |").contains("Not counted (2):");
+    assertThat(md).contains("| 3 |").contains("Not counted (3):");
     assertThat(Files.readString(work.resolve("report/results.csv"))).contains(",1 2 3,");
   }
 
@@ -340,5 +344,12 @@ class FaultInjectionTest {
         .doesNotContain("\tat ");
     assertThat(status(work.resolve("r")).get("state").asText()).isEqualTo("failed");
     assertThat(status(work.resolve("r")).get("reason").asText()).startsWith("training diverged");
+  }
+
+  @Test
+  void aSkippedFractionOutsideZeroToOneIsRefused() {
+    assertThat(run(args("run", "--max-skipped-fraction", "2", TINY))).isEqualTo(2);
+    assertThat(err()).contains("Invalid --max-skipped-fraction 2.0: must be in [0, 1]");
+    assertThat(work.resolve("runs")).doesNotExist();
   }
 }
