@@ -24,10 +24,16 @@ final class ExitCodes {
   /** Stopped by SIGINT/SIGTERM after writing a checkpoint; continue with {@code run --resume DIR}. */
   static final int INTERRUPTED = 130;
 
-  /** The help text listing every code. */
-  static final String HELP = "Exit codes: 0 complete with finite results; 1 runtime failure (e.g. training diverged);"
-      + " 2 invalid configuration/usage, refused run directory or memory estimate; 3 bench regression;"
-      + " 4 trained but evaluation non-finite; 5 did not train (too many steps skipped);"
-      + " 6 a file could not be written (disk full, I/O error); 130 interrupted by SIGINT/SIGTERM"
-      + " (checkpoint written; continue with 'run --resume DIR').";
+  /** The help text listing every code, one line each. */
+  static final String[] HELP = {
+    "Exit codes:",
+    "  0    complete with finite results",
+    "  1    runtime failure (e.g. training diverged)",
+    "  2    bad configuration/usage, refused run directory, stale export, too big",
+    "  3    bench regression",
+    "  4    trained, but the evaluation is non-finite",
+    "  5    did not train (more than --max-skipped-fraction of steps skipped)",
+    "  6    a file could not be written (disk full, I/O error)",
+    "  130  SIGINT/SIGTERM: checkpoint written; continue with 'run --resume DIR'",
+    "Details: docs/reliability.md"};
 }

@@ -20,7 +20,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pathspace 0.1.0",
     description = "Diffusion samplers trained by path-space divergences.",
-    footer = {"", ExitCodes.HELP},
+    footer = {"", "Exit codes:",
+      "  0    complete with finite results",
+      "  1    runtime failure (e.g. training diverged)",
+      "  2    bad configuration/usage, refused run directory, stale export, too big",
+      "  3    bench regression",
+      "  4    trained, but the evaluation is non-finite",
+      "  5    did not train (more than --max-skipped-fraction of steps skipped)",
+      "  6    a file could not be written (disk full, I/O error)",
+      "  130  SIGINT/SIGTERM: checkpoint written; continue with 'run --resume DIR'",
+      "Details: docs/reliability.md"},
     synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
   /** Exit code of configuration and usage errors. */

@@ -352,4 +352,10 @@ class FaultInjectionTest {
     assertThat(err()).contains("Invalid --max-skipped-fraction 2.0: must be in [0, 1]");
     assertThat(work.resolve("runs")).doesNotExist();
   }
+
+  @Test
+  void helpListsTheExitCodes() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsSequence(ExitCodes.HELP);
+  }
 }
