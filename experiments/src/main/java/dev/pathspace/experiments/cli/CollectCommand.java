@@ -3,13 +3,13 @@ package dev.pathspace.experiments.cli;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.sweep.ResultTable;
 import dev.pathspace.experiments.sweep.ResultsWriter;
-import dev.pathspace.experiments.sweep.RunRecord;
+import dev.pathspace.experiments.storage.AtomicFiles;
+import dev.pathspace.experiments.sweep.CollectedRun;
 import dev.pathspace.experiments.sweep.SweepFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pathspace collect RUNS...}: finds every finished run ({@code summary.json}) under the given
- * directories, groups them by configuration (everything but the seed), and writes {@code results.csv},
+ * directories, groups them by configuration (everything but the seed; a second run of the same
+ * configuration and seed is a duplicate, not another seed; unreadable and incomplete runs are listed on
+ * stderr and in the report instead of counted), and writes {@code results.csv},
  * {@code results.md} and {@code results.html}; prints the Markdown table. Points of a sweep root whose
  * manifest lists them but that have no finished run are appended to {@code results.md} (see
  * {@link SweepFailures}).
@@ -45,19 +47,25 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
-    List<RunRecord> runs = ResultTable.find(dirs);
+    ResultTable.Scan scan = ResultTable.scan(dirs);
+    List<CollectedRun> runs = scan.runs();
+    for (String n : scan.notCounted()) {
+      ctx.err().println("not counted: " + n);
+    }
     if (runs.isEmpty()) {
       StringBuilder why = new StringBuilder();
       for (Path root : dirs) {
         SweepFailures.find(root).forEach(i -> why.append("\n  point ").append(i.index()).append(' ')
             .append(i.dir()).append(": ").append(i.state()));
       }
-      throw new ConfigException("No finished runs (summary.json) under " + roots + why);
+      throw new ConfigException("No complete runs (summary.json) under " + roots
+          + (scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted, listed above)") + why);
     }
-    ResultTable table = ResultTable.of(runs);
+    ResultTable table = ResultTable.of(scan);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     List<Path> files = ResultsWriter.write(table, outDir);
-    ctx.err().printf("%d runs in %d configurations -> %s%n", runs.size(), table.groups().size(),
+    ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
+        scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
         String.join(", ", files.stream().map(Path::toString).toList()));
     ctx.out().print(ResultsWriter.markdown(table));
     String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
@@ -82,9 +90,11 @@ final class CollectCommand implements Callable<Integer> {
     }
     if (md.length() > 0) {
       try {
-        Files.writeString(resultsMd, md.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // rewritten whole and atomically, like every file pathspace writes
+        String table = Files.readString(resultsMd, StandardCharsets.UTF_8);
+        AtomicFiles.SYSTEM.writeString(resultsMd, table + md);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot append to " + resultsMd, e);
+        throw new UncheckedIOException("cannot read " + resultsMd, e);
       }
     }
     return md.toString();

@@ -151,8 +151,12 @@ public final class Experiment implements AutoCloseable {
       stepsDone = step;
       skippedBefore = skipped;
       listener.onStep(new StepRecord(step, loss, lr, norm, (System.nanoTime() - start) / 1e9, !finite, diag));
-      if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps)) {
+      boolean stop = checkpoints != null && checkpoints.stopRequested(); // reliability: SIGINT/SIGTERM
+      if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps || stop)) {
         checkpoints.save(session, step, skipped);
+      }
+      if (stop && step < steps) {
+        throw new TrainingInterruptedException(step);
       }
     }
     return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag);

@@ -4,10 +4,13 @@ import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.StepRecord;
 import java.util.Map;
 
-/** An experiment tracker fed during a run: training steps, then the evaluation metrics at the end. */
-public interface RunTracker extends RunListener, AutoCloseable {
+/**
+ * An experiment tracker (TensorBoard in production) fed during a run: training steps, then the evaluation
+ * metrics at the end.
+ */
+public interface Tracker extends RunListener, AutoCloseable {
   /** A tracker that records nothing. */
-  RunTracker NONE = new RunTracker() {
+  Tracker NONE = new Tracker() {
     @Override
     public void onStep(StepRecord record) {}
 
