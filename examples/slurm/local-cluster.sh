@@ -187,7 +187,8 @@ down() {
   stop slurmctld "${1:-}"
   stop munged "${1:-}"
   if [[ -d "$DIR" ]]; then
-    rm -rf "$DIR/state" "$DIR/spool" "$DIR/run" "$DIR/munge/munge.socket"*
+    # job ids restart at 1 with the next `up`: the completion log of this cluster goes with its state
+    rm -rf "$DIR/state" "$DIR/spool" "$DIR/run" "$DIR/jobcomp" "$DIR/munge/munge.socket"*
   fi
   [[ "${1:-}" == quiet ]] || log "down"
 }

@@ -5,7 +5,7 @@
 #      points diverge, train.maxSkips=2) and the shipped collect.sbatch with --dependency=afterany;
 #   2. requeues task 0 (`scontrol requeue`) while it trains, after its first checkpoints;
 #   3. checks: tasks 0 and 1 COMPLETED, 2 and 3 FAILED (non-zero exit, "training diverged"); task 0 restarted once
-#      and its point resumed from a checkpoint (summary.json resumed_from_step > 0, the log's "resumed from
+#      and its point resumed from a checkpoint (summary.json resumed_from_step >= 200, the log's "resumed from
 #      checkpoint", provenance.json's resume, metrics.csv steps 50..N once each); every point finished at
 #      most once (one headline line in all logs); collect COMPLETED and its results.md has the 2-seed row
 #      and lists both diverged points as failed.
@@ -142,12 +142,18 @@ check "task 0 was requeued once (Restarts=1), the others never" \
 check "task 0's log has both attempts (--open-mode=append)" grep -q "attempt 2:" "$(logf 0)"
 resumed="$(json_int "$P0/summary.json" resumed_from_step)"
 echo "        point 0 requeued at step $requeued_at, summary.json resumed_from_step=$resumed"
-check "point 0 resumed from a checkpoint, not step 0 (0 < resumed_from_step <= requeue step)" \
-  [ "$resumed" -gt 0 -a "$resumed" -le "${requeued_at:-0}" ]
+# a checkpoint at >= 2*CKPT existed when the task was requeued; on SIGTERM pathspace also checkpoints the
+# current step, so the resume step is between that and the end
+check "point 0 resumed from a checkpoint, not step 0 ($((2 * CKPT)) <= resumed_from_step < $STEPS)" \
+  [ "$resumed" -ge $((2 * CKPT)) -a "$resumed" -lt "$STEPS" ]
 check "task 0's log: resumed from checkpoint at step $resumed/$STEPS" grep -q "resumed from checkpoint at step $resumed/$STEPS" "$(logf 0)"
 check "point 0's provenance.json records one resume" [ "$(grep -c '"from_step"' "$P0/provenance.json")" == 1 ]
-check "point 0's metrics.csv has steps 50..$STEPS exactly once each" \
-  [ "$(tail -n +2 "$P0/metrics.csv" | cut -d, -f1 | tr '\n' ' ')" == "$(seq -s ' ' 50 50 $STEPS) " ]
+# the rows in order; a row at the resume step is the one written with the SIGTERM checkpoint
+check "point 0's metrics.csv has steps 50..$STEPS exactly once each (+ the signal row at step $resumed)" \
+  [ "$(tail -n +2 "$P0/metrics.csv" | cut -d, -f1 | tr '\n' ' ')" \
+    == "$( (seq 50 50 $STEPS; echo "$resumed") | sort -n -u | tr '\n' ' ')" ]
+check "task 0's first attempt checkpointed on SIGTERM (interrupted at step $resumed)" \
+  grep -q "interrupted at step $resumed/$STEPS: checkpoint written" "$(logf 0)"
 for i in 0 1; do
   check "point $i (${POINTS[$i]}) finished exactly once (one headline in all logs)" \
     [ "$(cat "$WORK"/pathspace-sweep-"${ARRAY}"_*.out | grep -c "^\[$((i + 1))/4\] ${POINTS[$i]}  log_z_error")" == 1 ]

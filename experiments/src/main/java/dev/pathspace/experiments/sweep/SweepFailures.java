@@ -2,20 +2,23 @@ package dev.pathspace.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The points of a sweep that have no finished run, for {@code collect}: every point listed in
- * {@code ROOT/sweep-manifest.json} whose directory lacks {@code summary.json}. {@code pathspace sweep}
- * records why a point failed in {@code RUN_DIR/failure.txt} ({@link #record}), so the report can tell a
- * failed point (e.g. diverged training) from one that was interrupted or never started.
+ * {@code ROOT/sweep-manifest.json} whose run is not complete — {@code run.json} not in state
+ * {@code complete} (see {@link RunDirectory.State}), or, for a directory without {@code run.json}, no
+ * {@code summary.json}. The reason of a failed run comes from {@code run.json}; for a crash outside the
+ * run's own life cycle {@code pathspace sweep} writes it to {@code RUN_DIR/failure.txt} ({@link #record}).
+ * So the report tells a failed point (e.g. diverged training) from an interrupted or never started one.
  */
 public final class SweepFailures {
   /** The failure note a sweep writes into a failed point's run directory. */
@@ -28,7 +31,8 @@ public final class SweepFailures {
    *
    * @param index the point's index in the sweep's expansion order
    * @param dir its run directory, relative to the sweep root
-   * @param state "failed: &lt;reason&gt;", "interrupted (no summary.json)" or "not started"
+   * @param state "failed: &lt;reason&gt;", "interrupted (&lt;state&gt; at step N)" (or "(no summary.json)"),
+   *     "unreadable run.json" or "not started"
    */
   public record Incomplete(int index, String dir, String state) {}
 
@@ -36,10 +40,8 @@ public final class SweepFailures {
   public static void record(Path runDir, String message) {
     try {
       Files.createDirectories(runDir);
-      Path tmp = Files.createTempFile(runDir, ".failure-", ".tmp");
-      Files.writeString(tmp, message.strip() + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, runDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
+      AtomicFiles.SYSTEM.writeString(runDir.resolve(FILE), message.strip() + "\n");
+    } catch (IOException | RuntimeException e) {
       // the sweep's own log and exit code still report the failure
     }
   }
@@ -69,15 +71,34 @@ public final class SweepFailures {
     for (JsonNode p : m.path("points")) {
       String name = p.path("dir").asText();
       Path dir = root.resolve(name);
-      if (Files.isRegularFile(dir.resolve("summary.json"))) {
-        continue;
+      String state = state(dir);
+      if (state != null) {
+        out.add(new Incomplete(p.path("index").asInt(), name, state));
       }
-      out.add(new Incomplete(p.path("index").asInt(), name, state(dir)));
     }
     return out;
   }
 
+  /** Why the point in {@code dir} has no finished run, or null if it is complete. */
   private static String state(Path dir) {
+    boolean summary = Files.isRegularFile(dir.resolve("summary.json"));
+    java.util.Optional<RunDirectory.Status> status;
+    try {
+      status = RunDirectory.existing(dir).status();
+    } catch (ConfigException e) {
+      return "unreadable " + RunDirectory.STATUS_FILE;
+    }
+    if (status.isPresent()) {
+      RunDirectory.Status s = status.get();
+      if (s.state() == RunDirectory.State.COMPLETE && summary) {
+        return null;
+      }
+      if (s.state() == RunDirectory.State.FAILED) {
+        return "failed: " + (s.reason() == null ? "(no reason recorded)" : s.reason());
+      }
+    } else if (summary) {
+      return null; // a run directory of an older version: summary.json means complete
+    }
     Path failure = dir.resolve(FILE);
     if (Files.isRegularFile(failure)) {
       try {
@@ -85,6 +106,10 @@ public final class SweepFailures {
       } catch (IOException e) {
         return "failed (unreadable " + FILE + ")";
       }
+    }
+    if (status.isPresent()) {
+      return "interrupted (" + status.get().state().name().toLowerCase(java.util.Locale.ROOT) + " at step "
+          + status.get().step() + ")";
     }
     return Files.isDirectory(dir) ? "interrupted (no summary.json)" : "not started";
   }

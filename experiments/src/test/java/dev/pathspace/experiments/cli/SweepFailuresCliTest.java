@@ -55,7 +55,7 @@ class SweepFailuresCliTest {
     Path root = work.resolve("runs/sweep-s");
     assertThat(root.resolve("seed=1/" + SweepFailures.FILE)).content().contains("simulated crash at step 5");
     assertThat(run(Map.of(), "collect", "runs/sweep-s")).isEqualTo(Main.EXIT_CONFIG);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("No finished runs (summary.json) under")
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("No complete runs (summary.json) under")
         .contains("point 0 seed=1: failed: simulated crash at step 5").contains("point 1 seed=2: not started");
     backend.failAtStep = 0;
     assertThat(run(slurmTask(1), "sweep", "s.yaml")).isZero();
@@ -86,9 +86,18 @@ class SweepFailuresCliTest {
     assertThat(SweepFailures.find(root)).containsExactly(
         new SweepFailures.Incomplete(2, "seed=3", "interrupted (no summary.json)"),
         new SweepFailures.Incomplete(5, "seed=6", "not started"));
+    Files.delete(root.resolve("seed=3/checkpoints"));
+    Files.delete(root.resolve("seed=3"));
     assertThat(run(slurmTask(2), "sweep", "s.yaml")).isZero();
     assertThat(run(Map.of(), "collect", "runs/sweep-s")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Failed or incomplete");
     assertThat(root.resolve("results.md")).content().doesNotContain("Failed or incomplete").contains("| 6 |");
+
+    // a diverged point is failed in run.json (the run's own life cycle), with the engine's reason
+    Files.writeString(work.resolve("s.yaml"), Files.readString(work.resolve("s.yaml")).replace("6]", "6, 7]"));
+    backend.divergeAtStep = 3;
+    assertThat(run(Map.of(), "sweep", "s.yaml")).isNotZero();
+    assertThat(SweepFailures.find(root)).containsExactly(new SweepFailures.Incomplete(6, "seed=7",
+        "failed: training diverged: 3 consecutive non-finite steps (last at step 3)"));
   }
 }
