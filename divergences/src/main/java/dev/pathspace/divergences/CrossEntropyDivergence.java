@@ -1,5 +1,6 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
@@ -34,7 +35,7 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class CrossEntropyDivergence implements PathDivergence {
   /** @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (1e8; +inf allowed) */
-  public record Params(double maxLogRnd) {
+  public record Params(@Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates the threshold. */
     public Params {
       NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);

@@ -1,5 +1,6 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.numeric.NonFiniteFilter;
 import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
@@ -28,7 +29,7 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class LogVarianceDivergence implements PathDivergence {
   /** @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (spec default 1e8; +inf allowed) */
-  public record Params(double maxLogRnd) {
+  public record Params(@Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates the threshold. */
     public Params {
       NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);

@@ -1,5 +1,6 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.numeric.NonFiniteFilter;
 import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
@@ -32,7 +33,7 @@ public final class MomentDivergence implements PathDivergence {
    * @param lrScale learning-rate multiplier of c, &gt; 0
    * @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (1e8; +inf allowed)
    */
-  public record Params(double initLogZ, double lrScale, double maxLogRnd) {
+  public record Params(@Describe("initial value of the learned offset c (≈ log Z)") double initLogZ, @Describe("learning-rate multiplier of c") double lrScale, @Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates the values. */
     public Params {
       if (!Double.isFinite(initLogZ)) {

@@ -1,5 +1,6 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.numeric.NonFiniteFilter;
 import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
@@ -28,7 +29,7 @@ public final class ReverseKlDivergence implements PathDivergence {
    * @param itoTerm include the zero-mean Itô integral in rnd (spec {@code kl_ito}: unbiased, higher
    *     variance, different gradient estimator); false is spec {@code kl}
    */
-  public record Params(boolean itoTerm) {
+  public record Params(@Describe("include the zero-mean Itô integral in rnd (reference kl_ito)") boolean itoTerm) {
     /** Spec "kl": no Itô term. */
     public static Params defaults() {
       return new Params(false);

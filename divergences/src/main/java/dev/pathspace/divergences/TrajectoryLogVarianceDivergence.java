@@ -1,5 +1,6 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.numeric.NonFiniteFilter;
 import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
@@ -31,7 +32,7 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
    * @param trajectoriesPerSample k ≥ 2 trajectories per initial point
    * @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (spec default 1e8; +inf allowed)
    */
-  public record Params(int trajectoriesPerSample, double maxLogRnd) {
+  public record Params(@Describe("trajectories k per initial point (≥ 2)") int trajectoriesPerSample, @Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates k and the threshold. */
     public Params {
       if (trajectoriesPerSample < 2) {

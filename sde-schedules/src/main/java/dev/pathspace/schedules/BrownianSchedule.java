@@ -1,5 +1,6 @@
 package dev.pathspace.schedules;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.api.Transition;
@@ -18,7 +19,7 @@ public final class BrownianSchedule implements SdeSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double diffCoeff, double terminalTime, GridRule grid) {
+  public record Params(@Describe("diffusion coefficient σ of the Brownian reference") double diffCoeff, @Describe("horizon T") double terminalTime, @Describe("time grid: uniform, quad or cosine") GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(diffCoeff > 0) || Double.isInfinite(diffCoeff)) {

@@ -1,5 +1,6 @@
 package dev.pathspace.schedules;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.api.Transition;
@@ -20,7 +21,7 @@ public final class ConstOuSchedule implements SdeSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double driftCoeff, double diffCoeff, double terminalTime, GridRule grid) {
+  public record Params(@Describe("OU drift coefficient a (dX = −aX dt + b dW)") double driftCoeff, @Describe("diffusion coefficient b") double diffCoeff, @Describe("horizon T") double terminalTime, @Describe("time grid: uniform, quad or cosine") GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(driftCoeff > 0) || Double.isInfinite(driftCoeff)) {

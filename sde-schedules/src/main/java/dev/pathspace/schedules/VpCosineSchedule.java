@@ -1,5 +1,6 @@
 package dev.pathspace.schedules;
 
+import dev.pathspace.api.params.Describe;
 import jakarta.inject.Inject;
 
 /**
@@ -23,7 +24,7 @@ public final class VpCosineSchedule extends AbstractVpSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double offset, double betaMax, double scale, double terminalTime, GridRule grid) {
+  public record Params(@Describe("cosine-schedule offset s") double offset, @Describe("cap on β(t)") double betaMax, @Describe("scale κ of the diffusion coefficient") double scale, @Describe("horizon T") double terminalTime, @Describe("time grid: uniform, quad or cosine") GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(offset > 0) || Double.isInfinite(offset)) {

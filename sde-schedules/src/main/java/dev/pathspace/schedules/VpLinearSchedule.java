@@ -1,5 +1,6 @@
 package dev.pathspace.schedules;
 
+import dev.pathspace.api.params.Describe;
 import jakarta.inject.Inject;
 
 /**
@@ -16,7 +17,7 @@ public final class VpLinearSchedule extends AbstractVpSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double betaMin, double betaMax, double scale, double terminalTime, GridRule grid) {
+  public record Params(@Describe("β(0) of the linear VP schedule") double betaMin, @Describe("β(T)") double betaMax, @Describe("scale κ of the diffusion coefficient") double scale, @Describe("horizon T") double terminalTime, @Describe("time grid: uniform, quad or cosine") GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(betaMin > 0)) {

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -25,7 +26,7 @@ public final class DoubleWellTarget implements Target {
    * @param separation δ &gt; 0 (the wells sit at s ± √δ)
    * @param shift s
    */
-  public record Params(int dim, double separation, double shift) {
+  public record Params(@Describe("number of independent wells d") int dim, @Describe("well separation δ (wells at s ± √δ)") double separation, @Describe("shift s of the wells") double shift) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 1);

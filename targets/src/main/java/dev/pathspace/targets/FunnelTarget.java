@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -24,7 +25,7 @@ public final class FunnelTarget implements Target {
    * @param dim dimension d ≥ 2
    * @param variance variance v of x_0 (9 → std 3)
    */
-  public record Params(int dim, double variance) {
+  public record Params(@Describe("dimension d ≥ 2") int dim, @Describe("variance of x0 (η² = 9 in Neal's funnel)") double variance) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 2);

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -34,7 +35,7 @@ public final class GaussianTarget implements Target {
    * @param logZ log of the total mass Z (0 = normalised)
    * @param covariance empty (isotropic) or d·d row-major entries of a symmetric positive-definite matrix
    */
-  public record Params(int dim, double loc, double scale, double logZ, List<Double> covariance) {
+  public record Params(@Describe("dimension d") int dim, @Describe("mean of every coordinate") double loc, @Describe("std of every coordinate (isotropic)") double scale, @Describe("log of the normaliser Z") double logZ, @Describe("full covariance, d·d row-major values (empty = isotropic)") List<Double> covariance) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 1);

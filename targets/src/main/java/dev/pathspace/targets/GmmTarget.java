@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -54,7 +55,7 @@ public final class GmmTarget implements Target {
    * @param layoutSeed seed of the {@code random} layout
    */
   public record Params(
-      int dim, Layout layout, int modes, double spread, double scale, double logZ, long layoutSeed) {
+      @Describe("dimension d") int dim, @Describe("mode layout: grid, circle, fab40 or random") Layout layout, @Describe("number of modes (circle, random)") int modes, @Describe("spread of the mode centres") double spread, @Describe("std of each component") double scale, @Describe("log of the normaliser Z") double logZ, @Describe("seed of the random layout") long layoutSeed) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 1);

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public final class IonosphereLogisticTarget extends LogisticRegressionTarget {
   public static final int DIM = 35;
 
   /** @param dim must equal {@value #DIM} */
-  public record Params(int dim) {
+  public record Params(@Describe("dimension (fixed: intercept + 34 features)") int dim) {
     /** Validates the values. */
     public Params {
       Checks.exactly("dim", dim, DIM, "for logistic-ionosphere (intercept + 34 features)");

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -29,7 +30,7 @@ public final class LgcpTarget implements Target {
    * @param dim must equal gridSize²
    * @param gridSize cells per axis G ≥ 2
    */
-  public record Params(int dim, int gridSize) {
+  public record Params(@Describe("dimension gridSize²") int dim, @Describe("cells per side of the grid over the pines data") int gridSize) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("gridSize", gridSize, 2);

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -27,7 +28,7 @@ public final class ManyWellTarget implements Target {
    * @param separation δ &gt; 0
    * @param shift s
    */
-  public record Params(int dim, int wells, double separation, double shift) {
+  public record Params(@Describe("dimension d") int dim, @Describe("number m of double-well coordinates (2^m modes)") int wells, @Describe("well separation δ") double separation, @Describe("shift of the wells") double shift) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 1);

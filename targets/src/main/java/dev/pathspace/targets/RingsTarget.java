@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -30,7 +31,7 @@ public final class RingsTarget implements Target {
    * @param upperRad largest radius
    * @param scale inverse width of the rings
    */
-  public record Params(int dim, int numRad, double lowerRad, double upperRad, double scale) {
+  public record Params(@Describe("dimension (fixed: 2)") int dim, @Describe("number of rings") int numRad, @Describe("radius of the innermost ring") double lowerRad, @Describe("radius of the outermost ring") double upperRad, @Describe("sharpness of the rings") double scale) {
     /** Validates the values. */
     public Params {
       Checks.exactly("dim", dim, 2, "for rings");

@@ -1,5 +1,6 @@
 package dev.pathspace.targets;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -21,7 +22,7 @@ public final class RosenbrockTarget implements Target {
    * @param flatness divisor of the Rosenbrock function (&gt; 0)
    * @param scale multiplicative constant of ρ (&gt; 0; log(scale) is added)
    */
-  public record Params(int dim, double flatness, double scale) {
+  public record Params(@Describe("dimension d ≥ 2") int dim, @Describe("flatness of the valley") double flatness, @Describe("overall scale of the log density") double scale) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 2);

@@ -141,6 +141,39 @@ public abstract class TargetContract {
     }
   }
 
+  /**
+   * Samplers differentiate through the target (the reparameterised losses back-propagate through the
+   * score and the terminal log density): autodiff of Σ log ρ equals the closed-form score, and the score
+   * itself is differentiable.
+   */
+  @Test
+  void logDensityAndScoreAreDifferentiableAndAutodiffMatchesTheScore() {
+    Target t = create();
+    double[][] x = probePoints();
+    try (GraphHarness h = new GraphHarness()) {
+      var tf = h.ctx().tf();
+      var v = h.ctx().trainable("contract/x", flatten(x), new long[] {x.length, t.dim()});
+      var lp = tf.sum(t.logDensity(h.ctx(), v), tf.constant(0));
+      var auto = tf.gradients(lp, List.of(v)).dy(0);
+      var score = t.score(h.ctx(), v);
+      var second = tf.gradients(tf.sum(score, tf.constant(new int[] {0, 1})), List.of(v)).dy(0);
+      List<double[]> out = h.evalAll(List.of(auto, score, second));
+      for (int k = 0; k < out.get(0).length; k++) {
+        assertThat(out.get(0)[k]).as("%s: autodiff of log ρ vs score, entry %d", t.id(), k)
+            .isCloseTo(out.get(1)[k], within(1e-6 * (1 + Math.abs(out.get(1)[k]))));
+        assertThat(Double.isFinite(out.get(2)[k])).as(t.id() + ": gradient of the score is finite").isTrue();
+      }
+    }
+  }
+
+  private static double[] flatten(double[][] x) {
+    double[] f = new double[x.length * x[0].length];
+    for (int i = 0; i < x.length; i++) {
+      System.arraycopy(x[i], 0, f, i * x[0].length, x[0].length);
+    }
+    return f;
+  }
+
   @Test
   void logDensityIsFiniteInsideTheDomain() {
     Target t = create();

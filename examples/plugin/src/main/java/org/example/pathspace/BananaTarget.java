@@ -68,7 +68,7 @@ public final class BananaTarget implements Target {
   private Operand<TFloating> column(GraphContext g, Operand<TFloating> x, int j) {
     Ops tf = g.tf();
     return Floating.view(tf.reshape(
-        tf.slice(x, tf.constant(new long[] {0, j}), tf.constant(new long[] {-1, 1})), tf.constant(new long[] {-1})));
+        tf.slice(x, tf.constant(new int[] {0, j}), tf.constant(new int[] {-1, 1})), tf.constant(new long[] {-1})));
   }
 
   /** u = x2 − b(x1² − s1²), {@code [B]}. */

@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.plugins.LoadedPlugins;
+
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.storage.AtomicFiles;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ import java.util.function.Supplier;
  * @param env environment variables (shard auto-detection)
  * @param args the command line as given (recorded in provenance)
  * @param files the writer of every file of a run (tests inject a full disk here)
+ * @param plugins the plug-in jars loaded for this invocation (recorded in provenance.json)
  */
 public record CliContext(
     PrintStream out,
@@ -33,13 +36,15 @@ public record CliContext(
     boolean interactive,
     Map<String, String> env,
     List<String> args,
-    AtomicFiles files) {
+    AtomicFiles files,
+    LoadedPlugins plugins) {
 
   /** A context with the process environment and no recorded arguments. */
   public CliContext(
       PrintStream out, PrintStream err, Supplier<PluginRegistry> registry, Backend backend, Path workDir,
       Clock clock, boolean interactive) {
-    this(out, err, registry, backend, workDir, clock, interactive, System.getenv(), List.of(), AtomicFiles.SYSTEM);
+    this(out, err, registry, backend, workDir, clock, interactive, System.getenv(), List.of(), AtomicFiles.SYSTEM,
+        LoadedPlugins.none());
   }
 
   /** The production context: ServiceLoader plug-ins, the TF engine, the current directory. */
@@ -51,16 +56,28 @@ public record CliContext(
 
   /** This context with another environment. */
   public CliContext withEnv(Map<String, String> newEnv) {
-    return new CliContext(out, err, registry, backend, workDir, clock, interactive, Map.copyOf(newEnv), args, files);
+    return new CliContext(out, err, registry, backend, workDir, clock, interactive, Map.copyOf(newEnv), args, files, plugins);
   }
 
   /** This context recording {@code commandLine} as the arguments. */
   public CliContext withArgs(List<String> commandLine) {
-    return new CliContext(out, err, registry, backend, workDir, clock, interactive, env, List.copyOf(commandLine), files);
+    return new CliContext(out, err, registry, backend, workDir, clock, interactive, env, List.copyOf(commandLine), files, plugins);
   }
 
   /** This context writing files through {@code newFiles}. */
   public CliContext withFiles(AtomicFiles newFiles) {
-    return new CliContext(out, err, registry, backend, workDir, clock, interactive, env, args, newFiles);
+    return new CliContext(out, err, registry, backend, workDir, clock, interactive, env, args, newFiles, plugins);
+  }
+
+  /**
+   * This context with {@code loaded} plug-ins: the registry then holds pathspace's own components and the
+   * plug-ins' (a context without plug-ins is returned unchanged).
+   */
+  public CliContext withPlugins(LoadedPlugins loaded) {
+    if (loaded.jars().isEmpty()) {
+      return this;
+    }
+    return new CliContext(out, err, () -> PluginRegistry.discover(loaded), backend, workDir, clock, interactive, env,
+        args, files, loaded);
   }
 }

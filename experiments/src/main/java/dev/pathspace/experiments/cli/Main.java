@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
       "  5    did not train (more than --max-skipped-fraction of steps skipped)",
       "  6    a file could not be written (disk full, I/O error)",
       "  130  SIGINT/SIGTERM: checkpoint written; continue with 'run --resume DIR'",
-      "Details: docs/reliability.md"},
+      "Details: docs/reliability.md",
+      "",
+      "Plug-ins: --plugin PATH (a jar or a directory of jars; repeatable, any position, every command)",
+      "and PATHSPACE_PLUGINS (paths separated by ':'); see docs/extending.md"},
     synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
   /** Exit code of configuration and usage errors. */
@@ -52,9 +55,42 @@ public final class Main implements Runnable {
     return run(args, CliContext.standard(out, err));
   }
 
-  /** Runs the command line with {@code ctx}; returns the exit code. */
+  /**
+   * Runs the command line with {@code ctx}; returns the exit code. Plug-ins named by {@code --plugin}
+   * (any position, repeatable) and {@code PATHSPACE_PLUGINS} are loaded first, and so are the plug-ins a
+   * run directory of {@code rerun DIR} / {@code run --resume DIR} was made with.
+   */
   public static int run(String[] args, CliContext ctx) {
-    return commandLine(ctx.withArgs(java.util.List.of(args))).execute(args);
+    CliContext withPlugins;
+    String[] rest;
+    try {
+      PluginOptions po = PluginOptions.parse(args);
+      rest = po.rest().toArray(String[]::new);
+      withPlugins = ctx.withPlugins(loadPlugins(po, ctx));
+    } catch (ConfigException | dev.pathspace.experiments.plugins.PluginException e) {
+      ctx.err().println("error: " + e.getMessage());
+      return EXIT_CONFIG;
+    }
+    return commandLine(withPlugins.withArgs(java.util.List.of(args))).execute(rest);
+  }
+
+  private static dev.pathspace.experiments.plugins.LoadedPlugins loadPlugins(PluginOptions po, CliContext ctx) {
+    var loader = new dev.pathspace.experiments.plugins.PluginLoader(
+        dev.pathspace.experiments.output.Provenance.apiVersion());
+    java.util.List<java.nio.file.Path> requested = new java.util.ArrayList<>(
+        dev.pathspace.experiments.plugins.PluginLoader.requested(po.paths(),
+                java.util.Optional.ofNullable(ctx.env().get(dev.pathspace.experiments.plugins.PluginLoader.ENV)))
+            .stream().map(p -> ctx.workDir().resolve(p)).toList());
+    var loaded = loader.load(requested);
+    var runDir = dev.pathspace.experiments.plugins.RecordedPlugins.runDirOf(po.rest()).map(d -> ctx.workDir().resolve(d));
+    if (runDir.isPresent()) {
+      var extra = dev.pathspace.experiments.plugins.RecordedPlugins.missing(runDir.get(), loaded);
+      if (!extra.isEmpty()) {
+        requested.addAll(extra);
+        loaded = loader.load(requested);
+      }
+    }
+    return loaded;
   }
 
   /** The configured picocli command line. */

@@ -36,7 +36,8 @@ final class RegistryListing {
         for (ParamInfo p : c.params()) {
           sb.append("  ").append(" ".repeat(keyW)).append("    ")
               .append(pad(slot.key() + "." + p.name(), nameW)).append("  ")
-              .append(pad(p.type(), typeW)).append("  = ").append(value(p.defaultValue())).append('\n');
+              .append(pad(p.type(), typeW)).append("  = ").append(value(p.defaultValue()))
+              .append(p.description().isEmpty() ? "" : "   " + p.description()).append('\n');
         }
       }
     }

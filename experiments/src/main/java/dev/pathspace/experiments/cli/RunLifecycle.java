@@ -117,11 +117,14 @@ final class RunLifecycle {
       Map<String, Object> prov = Provenance.start(ctx.args(), ctx.workDir(), origin.configFile(),
           origin.presets(), cfg.seed(), versions, origin.extra(), ctx.clock().instant());
       prov.put("fingerprint", fingerprint);
+      prov.put("plugins", ctx.plugins().provenance());
       Provenance.write(files, provenance, prov);
       status = RunDirectory.newStatus(fingerprint, codeVersion(prov), ctx.clock().instant());
       dir.writeStatus(files, status);
     }
     err.println("run directory: " + dir.dir());
+    ctx.plugins().registered().forEach((jar, keys) ->
+        err.println("plug-in: " + jar.path() + " (" + String.join(", ", keys) + ")"));
     String title = RunCommand.title(cfg);
     int steps = cfg.train().steps();
     StepHistory history = new StepHistory();

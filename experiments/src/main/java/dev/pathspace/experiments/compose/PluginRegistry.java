@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.compose;
 
+import dev.pathspace.experiments.plugins.LoadedPlugins;
+
 import dev.pathspace.experiments.config.ConfigErrors;
 
 import com.google.inject.Guice;
@@ -53,8 +55,17 @@ public final class PluginRegistry {
 
   /** The registry of every plug-in module listed in {@code META-INF/services/com.google.inject.Module}. */
   public static PluginRegistry discover() {
+    return discover(LoadedPlugins.none());
+  }
+
+  /**
+   * pathspace's own modules (listed in {@code META-INF/services/com.google.inject.Module} on its class path)
+   * plus the modules of the loaded plug-in jars (already checked for duplicate keys when loaded).
+   */
+  public static PluginRegistry discover(LoadedPlugins plugins) {
     List<Module> found = new ArrayList<>();
-    ServiceLoader.load(Module.class).forEach(found::add);
+    ServiceLoader.load(Module.class, PluginRegistry.class.getClassLoader()).forEach(found::add);
+    found.addAll(plugins.modules().keySet());
     return new PluginRegistry(found);
   }
 
@@ -112,8 +123,9 @@ public final class PluginRegistry {
         Map<String, Object> defaults = codec.toMap(codec.defaults(spec.params()));
         List<ParamInfo> params = new ArrayList<>();
         for (RecordComponent c : spec.params().getRecordComponents()) {
-          params.add(new ParamInfo(
-              c.getName(), RecordCodec.typeName(c.getGenericType()), defaults.get(c.getName())));
+          dev.pathspace.api.params.Describe d = c.getAnnotation(dev.pathspace.api.params.Describe.class);
+          params.add(new ParamInfo(c.getName(), RecordCodec.typeName(c.getGenericType()), defaults.get(c.getName()),
+              d == null ? "" : d.value()));
         }
         out.add(new ComponentInfo(kind, e.getKey(), spec.description(), params));
       }

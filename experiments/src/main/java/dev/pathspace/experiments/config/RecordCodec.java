@@ -93,6 +93,10 @@ public final class RecordCodec {
       if (cause instanceof ConfigException ce) {
         throw ce;
       }
+      if (cause instanceof dev.pathspace.api.params.InvalidParameterException ipe) {
+        // the parameter is known: name the full key (divergence.alpha), the value and the requirement
+        throw new ConfigException(ipe.messageFor(keyPrefix));
+      }
       if (cause instanceof IllegalArgumentException) {
         throw new ConfigException(errorPrefix + cause.getMessage());
       }

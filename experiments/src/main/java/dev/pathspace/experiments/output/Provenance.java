@@ -192,6 +192,13 @@ public final class Provenance {
   }
 
   /** The pathspace version: the jar's Maven metadata, else {@code 0.1.0-SNAPSHOT (classes)}. */
+  /** The version of the pathspace-api jar on the class path, or empty when running from class directories. */
+  public static String apiVersion() {
+    String v = mavenVersion("dev.pathspace/pathspace-api");
+    return v == null ? "" : v;
+  }
+
+  /** This pathspace's version (the experiments jar's), or {@code 0.1.0-SNAPSHOT (classes)} outside a jar. */
   public static String pathspaceVersion() {
     String v = mavenVersion("dev.pathspace/pathspace-experiments");
     return v == null ? "0.1.0-SNAPSHOT (classes)" : v;

@@ -84,7 +84,7 @@ public final class PluginLoader {
         modules.put(instantiate(loader, jar, cls), jar);
       }
     }
-    return new LoadedPlugins(loader, recorded, modules);
+    return new LoadedPlugins(loader, recorded, modules, PluginKeys.attribute(modules, PluginKeys.builtIn(), this));
   }
 
   private static List<Path> expand(List<Path> paths) {
