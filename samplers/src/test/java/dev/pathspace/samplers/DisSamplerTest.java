@@ -156,14 +156,14 @@ class DisSamplerTest {
 
   @Test
   void paramsNameTheOffendingField() {
-    assertThatThrownBy(() -> new DisSampler.Params(0, 2, Activation.TANH, 8, Parameterisation.LERP, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(0, 2, Activation.TANH, 8, 1, Parameterisation.LERP, 1, 1, 0, 0.0))
         .hasMessageContaining("width");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, Parameterisation.LERP, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, 1, Parameterisation.LERP, 1, 1, 0, 0.0))
         .hasMessageContaining("activation").hasMessageContaining("tanh");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8,
-        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, 1,
+        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0, 0.0))
         .hasMessageContaining("parameterisation");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, 1, Parameterisation.SCORE, 1, 1, 0, 0.0))
         .hasMessageContaining("parameterisation").hasMessageContaining("[lerp, network]");
     assertThat(List.of(DisSampler.Params.defaults().width())).containsExactly(64);
   }
