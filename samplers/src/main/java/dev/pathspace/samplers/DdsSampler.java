@@ -8,6 +8,8 @@ import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -116,20 +118,23 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
    * vp_10 SDE itself on [0, 1].
    */
   @Override
-  public String defaultSchedule() {
-    return params.euler() ? "vp-linear" : "vp-linear terminalTime=6.4 grid=cosine";
+  public ScheduleRef defaultSchedule() {
+    return params.euler()
+        ? ScheduleRef.of("vp-linear")
+        : ScheduleRef.of("vp-linear").with("terminalTime", 6.4).with("grid", "cosine");
+  }
+
+  @Override
+  public ScheduleRequirement scheduleRequirement() {
+    return params.euler() // the exponential integrator uses only the time grid
+        ? ScheduleRequirement.stationaryLaw("a reference with a Gaussian stationary law (integrator 'euler')")
+        : ScheduleRequirement.ANY;
   }
 
   @Override
   public void validate(SdeSchedule schedule, Target target) {
     if (!params.euler()) {
       return; // only the time grid is used
-    }
-    if (schedule.stationaryStd().isEmpty()) {
-      throw new ConfigException(
-          "sampler 'dds' with integrator 'euler' needs a reference with a Gaussian stationary law; schedule '"
-              + schedule.id()
-              + "' has none. Valid schedules: [vp-linear, vp-cosine, const-ou]");
     }
     double std = schedule.stationaryStd().getAsDouble();
     if (Math.abs(std - params.sigma()) > 1e-9 * Math.max(1, std)) {

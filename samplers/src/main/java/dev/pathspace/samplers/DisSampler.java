@@ -1,11 +1,12 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -79,18 +80,13 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
   }
 
   @Override
-  public String defaultSchedule() {
-    return "vp-linear";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("vp-linear");
   }
 
   @Override
-  public void validate(SdeSchedule schedule, Target target) {
-    if (schedule.stationaryStd().isEmpty()) {
-      throw new ConfigException(
-          "sampler 'dis' needs a noising process with a Gaussian stationary law; schedule '"
-              + schedule.id()
-              + "' has none. Valid schedules: [vp-linear, vp-cosine, const-ou]");
-    }
+  public ScheduleRequirement scheduleRequirement() {
+    return ScheduleRequirement.stationaryLaw("a noising process with a Gaussian stationary law");
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -73,8 +74,8 @@ public final class LangevinSampler implements PathSampler {
 
   /** {@code vp-linear}; unused (Langevin ignores the schedule). */
   @Override
-  public String defaultSchedule() {
-    return "vp-linear";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("vp-linear");
   }
 
   /** Accepts every schedule (it is ignored). */

@@ -1,14 +1,16 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
+import dev.pathspace.api.TimeGrid;
 import dev.pathspace.api.Transition;
 import dev.pathspace.samplers.nn.Activation;
 import jakarta.inject.Inject;
@@ -80,18 +82,13 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
 
   /** {@code brownian} (registered default σ = √0.2, T = 5, spec bm_pis: σ²T = 1). */
   @Override
-  public String defaultSchedule() {
-    return "brownian";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("brownian");
   }
 
   @Override
-  public void validate(SdeSchedule schedule, Target target) {
-    if (!schedule.driftFree()) {
-      throw new ConfigException(
-          "sampler 'pis' needs a drift-free (Brownian) reference; schedule '"
-              + schedule.id()
-              + "' has drift. Valid schedules: [brownian]");
-    }
+  public ScheduleRequirement scheduleRequirement() {
+    return ScheduleRequirement.DRIFT_FREE;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
@@ -136,10 +137,11 @@ class DdsSamplerTest {
     SdeSchedule bm = new BrownianFixtureSchedule();
     new DdsSampler(params(1.0, "exponential")).validate(bm, target); // only the grid is used
     new DdsSampler(params(1.0, "euler")).validate(VP, target);
-    assertThatThrownBy(() -> new DdsSampler(params(1.0, "euler")).validate(bm, target))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("brownian-fixture")
-        .hasMessageContaining("Valid schedules: [vp-linear, vp-cosine, const-ou]");
+    // a reference without stationary law fails the declared requirement (the run planner's message
+    // lists the valid schedules: experiments RunPlannerTest)
+    assertThat(new DdsSampler(params(1.0, "exponential")).scheduleRequirement().test(bm)).isTrue();
+    assertThat(new DdsSampler(params(1.0, "euler")).scheduleRequirement().test(bm)).isFalse();
+    assertThat(new DdsSampler(params(1.0, "euler")).scheduleRequirement().test(VP)).isTrue();
     assertThatThrownBy(() -> new DdsSampler(params(2.0, "euler")).validate(VP, target))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sigma (2.0)")
@@ -154,6 +156,6 @@ class DdsSamplerTest {
     assertThatThrownBy(() -> new DdsSampler.Params(8, 2, Activation.TANH, 4, 1, Parameterisation.SCORE, 1, 1, 1, -1, Integrator.EULER, 0.0))
         .hasMessageContaining("alpha");
     assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule())
-        .isEqualTo("vp-linear terminalTime=6.4 grid=cosine");
+        .isEqualTo(ScheduleRef.of("vp-linear").with("terminalTime", 6.4).with("grid", "cosine"));
   }
 }

@@ -70,7 +70,8 @@ public final class RecordCodec {
     for (String k : values.keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException(
-            "Unknown key '" + keyPrefix + k + "'; valid keys: " + ConfigErrors.sortedKeys(keyPrefix, known));
+            "Unknown key '" + keyPrefix + k + "'; valid keys: " + ConfigErrors.sortedKeys(keyPrefix, known)
+                + ConfigErrors.didYouMean(keyPrefix + k, known.stream().map(n -> keyPrefix + n).toList()));
       }
     }
     Object[] args = new Object[comps.length];

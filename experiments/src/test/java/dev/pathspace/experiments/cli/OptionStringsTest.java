@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class OptionStringsTest {
   private static RunConfig resolve(String... overrides) {
-    return new ConfigResolver(PluginRegistry.discover()).resolve(List.of(), null, List.of(List.of(overrides)));
+    return new RunPlanner(PluginRegistry.discover()).config(null, List.of(overrides));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.pathspace.experiments.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.api.PathDivergence;
+import dev.pathspace.divergences.CrossEntropyDivergence;
 import dev.pathspace.divergences.LogVarianceDivergence;
 import dev.pathspace.divergences.MomentDivergence;
 import dev.pathspace.divergences.ReverseKlDivergence;
@@ -32,7 +33,8 @@ class DisTrainingTest {
     return Stream.of(
         new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
         new LogVarianceDivergence(LogVarianceDivergence.Params.defaults()),
-        new MomentDivergence(MomentDivergence.Params.defaults()));
+        new MomentDivergence(MomentDivergence.Params.defaults()),
+        new CrossEntropyDivergence(CrossEntropyDivergence.Params.defaults()));
   }
 
   private static double[] trainAndEstimate(PathDivergence div, int steps) {
