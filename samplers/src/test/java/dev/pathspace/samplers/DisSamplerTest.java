@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
@@ -148,10 +147,12 @@ class DisSamplerTest {
           public OptionalDouble stationaryStd() { return OptionalDouble.empty(); }
           public TimeGrid grid(int steps) { return TimeGrid.uniform(1, steps); }
         };
-    assertThatThrownBy(() -> new DisSampler(DisSampler.Params.defaults()).validate(brownian, TARGET))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("brownian")
-        .hasMessageContaining("vp-linear");
+    // the check moved to PathSampler.scheduleRequirement (the planner reports it with the valid schedules,
+    // experiments SamplerScheduleChecksTest asserts that message: "brownian" ... "vp-linear")
+    var requirement = new DisSampler(DisSampler.Params.defaults()).scheduleRequirement();
+    assertThat(requirement.test(brownian)).isFalse();
+    assertThat(requirement.test(VP20)).isTrue();
+    assertThat(requirement.need()).contains("stationary");
   }
 
   @Test
