@@ -47,23 +47,27 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
    * @param depth hidden layers on the state path
    * @param activation hidden activation
    * @param timeChannels Fourier frequencies of the time embeddings
+   * @param gainDepth hidden activations of the gain network's time embedding (reference: 3)
    * @param clipModel elementwise clip of the network outputs and the gains
    * @param clipScore elementwise clip of the weighted scores
    * @param priorScale prior standard deviation; 0 = the schedule's stationary std, or 1 if it has none
    * @param inferenceLrScale learning-rate scale of the inference control's variables
+   * @param priorTruncation excluded two-sided tail mass q of the prior samples (0 = none; reference 1e-4)
    */
   public record Params(
       int width,
       int depth,
       Activation activation,
       int timeChannels,
+      int gainDepth,
       double clipModel,
       double clipScore,
       double priorScale,
-      double inferenceLrScale) implements ControlParams {
+      double inferenceLrScale,
+      double priorTruncation) implements ControlParams {
     /** Validates every field. */
     public Params {
-      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);
       if (!(priorScale >= 0)) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }
@@ -71,6 +75,7 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
         throw new IllegalArgumentException(
             "inferenceLrScale must be > 0 (got " + inferenceLrScale + ")");
       }
+      ParamChecks.fraction("priorTruncation", priorTruncation);
     }
 
     /**
@@ -85,7 +90,7 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
      * ≤ 0.005 at 1 with each divergence (batch 256).
      */
     public static Params defaults() {
-      return new Params(64, 2, Activation.TANH, 32, 100.0, 100.0, 0.0, 1.0);
+      return new Params(64, 2, Activation.TANH, 32, 1, 100.0, 100.0, 0.0, 1.0, 0.0);
     }
   }
 
@@ -121,6 +126,12 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
   @Override
   public void validate(SdeSchedule schedule, Target target) {}
 
+  /** Trainable scalars: the generative and the inference control, each a network plus a gain. */
+  @Override
+  public long trainableParameterCount(int dim) {
+    return 2 * params.controlParameterCount(dim, true);
+  }
+
   /**
    * A copy with the generative control fixed to {@code control} and the inference control set to v ≡ 0:
    * the bridge then coincides with DIS driven by {@code control} (for analytic tests).
@@ -135,7 +146,7 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
         params.priorScale() > 0
             ? params.priorScale()
             : req.schedule().stationaryStd().orElse(1.0);
-    return new GaussianPrior(req.target().dim(), 0.0, scale);
+    return new GaussianPrior(req.target().dim(), 0.0, scale, params.priorTruncation());
   }
 
   @Override

@@ -31,6 +31,9 @@ abstract class ControlledSampler<P extends Record & ControlParams> implements Pa
     this.fixedControl = fixedControl;
   }
 
+  /** Number of trainable scalars of this sampler's controls on a target of dimension {@code dim}. */
+  public abstract long trainableParameterCount(int dim);
+
   /** A copy of this sampler with the fixed control {@code control}. */
   abstract PathSampler withFixedControl(ControlField control);
 

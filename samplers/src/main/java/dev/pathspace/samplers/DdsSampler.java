@@ -47,27 +47,31 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
    * @param depth hidden layers on the state path
    * @param activation hidden activation
    * @param timeChannels Fourier frequencies of the time embedding
+   * @param gainDepth hidden activations of the gain network's time embedding (reference: 3)
    * @param parameterisation {@code score} or {@code network}
    * @param clipModel elementwise clip of the network output and the gain
    * @param clipScore elementwise clip of the target score
    * @param sigma std σ of the prior N(0, σ²I) = the reference's stationary law
    * @param alpha step-size factor α of the exponential integrator
    * @param integrator {@code exponential} or {@code euler}
+   * @param priorTruncation excluded two-sided tail mass q of the prior samples (0 = none; reference 1e-4)
    */
   public record Params(
       int width,
       int depth,
       Activation activation,
       int timeChannels,
+      int gainDepth,
       Parameterisation parameterisation,
       double clipModel,
       double clipScore,
       double sigma,
       double alpha,
-      Integrator integrator) implements ControlParams {
+      Integrator integrator,
+      double priorTruncation) implements ControlParams {
     /** Validates every field. */
     public Params {
-      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);
       Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
       if (!(sigma > 0) || !Double.isFinite(sigma)) {
         throw new IllegalArgumentException("sigma must be > 0 (got " + sigma + ")");
@@ -79,12 +83,13 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
         throw new IllegalArgumentException(
             "integrator must be one of " + OptionNames.list(Integrator.class) + " (got null)");
       }
+      ParamChecks.fraction("priorTruncation", priorTruncation);
     }
 
     /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, σ = α = 1, exponential. */
     public static Params defaults() {
       return new Params(
-          64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 1.0, 1.0, Integrator.EXPONENTIAL);
+          64, 2, Activation.TANH, 32, 1, Parameterisation.SCORE, 100.0, 100.0, 1.0, 1.0, Integrator.EXPONENTIAL, 0.0);
     }
 
     boolean euler() {
@@ -146,6 +151,11 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   }
 
   @Override
+  public long trainableParameterCount(int dim) {
+    return params.controlParameterCount(dim, params.parameterisation() != Parameterisation.NETWORK);
+  }
+
+  @Override
   PathSampler withFixedControl(ControlField control) {
     return new DdsSampler(params, control);
   }
@@ -165,7 +175,7 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   }
 
   private GaussianPrior prior(SimulationRequest req) {
-    return new GaussianPrior(req.target().dim(), 0.0, params.sigma());
+    return new GaussianPrior(req.target().dim(), 0.0, params.sigma(), params.priorTruncation());
   }
 
   /** The exponential integrator on the schedule's grid, or Euler–Maruyama of the schedule's SDE. */

@@ -34,6 +34,7 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
    * @param depth hidden layers on the state path
    * @param activation hidden activation
    * @param timeChannels Fourier frequencies of the time embedding
+   * @param gainDepth hidden activations of the gain network's time embedding (reference: 3)
    * @param parameterisation {@code score} (network + gained target score) or {@code network}
    * @param clipModel elementwise clip of the network output and the gain
    * @param clipScore elementwise clip of the target score
@@ -44,13 +45,14 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
       int depth,
       Activation activation,
       int timeChannels,
+      int gainDepth,
       Parameterisation parameterisation,
       double clipModel,
       double clipScore,
       double priorLoc) implements ControlParams {
     /** Validates every field. */
     public Params {
-      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);
       Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
       if (!Double.isFinite(priorLoc)) {
         throw new IllegalArgumentException("priorLoc must be finite (got " + priorLoc + ")");
@@ -59,7 +61,7 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
 
     /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, Dirac at 0. */
     public static Params defaults() {
-      return new Params(64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 0.0);
+      return new Params(64, 2, Activation.TANH, 32, 1, Parameterisation.SCORE, 100.0, 100.0, 0.0);
     }
   }
 
@@ -87,6 +89,11 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
   @Override
   public ScheduleRequirement scheduleRequirement() {
     return ScheduleRequirement.DRIFT_FREE;
+  }
+
+  @Override
+  public long trainableParameterCount(int dim) {
+    return params.controlParameterCount(dim, params.parameterisation() != Parameterisation.NETWORK);
   }
 
   @Override

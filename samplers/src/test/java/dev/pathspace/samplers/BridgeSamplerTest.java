@@ -23,7 +23,7 @@ class BridgeSamplerTest {
   private static final SdeSchedule VP = new VpFixtureSchedule();
   private static final GaussianFixtureTarget TARGET = new GaussianFixtureTarget(2, 1.0, 0.5, 0.7);
   private static final BridgeSampler.Params SMALL =
-      new BridgeSampler.Params(8, 2, Activation.TANH, 4, 100, 100, 0.0, 0.02);
+      new BridgeSampler.Params(8, 2, Activation.TANH, 4, 1, 100, 100, 0.0, 0.02, 0.0);
   private static final double[][] X = {{0.3, -0.7}, {-1.2, 0.4}, {2.0, 1.5}};
   private static final int STEPS = 10;
 

@@ -30,8 +30,8 @@ class DdsSamplerTest {
 
   private static DdsSampler.Params params(double sigma, String integrator) {
     return new DdsSampler.Params(
-        8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, sigma, 1.0,
-            OptionNames.parse(Integrator.class, "integrator", integrator));
+        8, 2, Activation.TANH, 4, 1, Parameterisation.SCORE, 100, 100, sigma, 1.0,
+            OptionNames.parse(Integrator.class, "integrator", integrator), 0.0);
   }
 
   @Test
@@ -153,7 +153,7 @@ class DdsSamplerTest {
     assertThatThrownBy(() -> params(1.0, "heun")).hasMessageContaining("integrator")
         .hasMessageContaining("exponential");
     assertThatThrownBy(() -> params(0.0, "euler")).hasMessageContaining("sigma");
-    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.SCORE, 1, 1, 1, -1, Integrator.EULER))
+    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, Activation.TANH, 4, 1, Parameterisation.SCORE, 1, 1, 1, -1, Integrator.EULER, 0.0))
         .hasMessageContaining("alpha");
     assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule())
         .isEqualTo(ScheduleRef.of("vp-linear").with("terminalTime", 6.4).with("grid", "cosine"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
@@ -148,22 +147,24 @@ class DisSamplerTest {
           public OptionalDouble stationaryStd() { return OptionalDouble.empty(); }
           public TimeGrid grid(int steps) { return TimeGrid.uniform(1, steps); }
         };
-    assertThatThrownBy(() -> new DisSampler(DisSampler.Params.defaults()).validate(brownian, TARGET))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("brownian")
-        .hasMessageContaining("vp-linear");
+    // the check moved to PathSampler.scheduleRequirement (the planner reports it with the valid schedules,
+    // experiments SamplerScheduleChecksTest asserts that message: "brownian" ... "vp-linear")
+    var requirement = new DisSampler(DisSampler.Params.defaults()).scheduleRequirement();
+    assertThat(requirement.test(brownian)).isFalse();
+    assertThat(requirement.test(VP20)).isTrue();
+    assertThat(requirement.need()).contains("stationary");
   }
 
   @Test
   void paramsNameTheOffendingField() {
-    assertThatThrownBy(() -> new DisSampler.Params(0, 2, Activation.TANH, 8, Parameterisation.LERP, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(0, 2, Activation.TANH, 8, 1, Parameterisation.LERP, 1, 1, 0, 0.0))
         .hasMessageContaining("width");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, Parameterisation.LERP, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, 1, Parameterisation.LERP, 1, 1, 0, 0.0))
         .hasMessageContaining("activation").hasMessageContaining("tanh");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8,
-        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, 1,
+        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0, 0.0))
         .hasMessageContaining("parameterisation");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, 1, Parameterisation.SCORE, 1, 1, 0, 0.0))
         .hasMessageContaining("parameterisation").hasMessageContaining("[lerp, network]");
     assertThat(List.of(DisSampler.Params.defaults().width())).containsExactly(64);
   }

@@ -18,7 +18,7 @@ import java.util.Set;
  * A parsed sweep file:
  *
  * <pre>
- * preset: dis-paper            # optional; a name or a list of names (shipped presets)
+ * preset: ref-dis              # optional; a name or a list of names (shipped presets)
  * base:                        # optional; overrides common to all points: a list of key=value or a map
  *   target: gmm                #   (nested maps are flattened with dots: train: {steps: 300})
  *   train.steps: 300

@@ -43,9 +43,9 @@ class ExampleFilesTest {
   }
 
   @Test
-  void disPaperPresetIsTheReferenceSetting() {
-    assertThat(Presets.names()).contains("dis-paper", "smoke");
-    RunConfig c = new RunPlanner(PluginRegistry.discover()).plan(List.of("dis-paper"), null, List.of(List.of())).config();
+  void refDisPresetIsTheReferenceSetting() {
+    assertThat(Presets.names()).contains("ref-dis", "smoke");
+    RunConfig c = new RunPlanner(PluginRegistry.discover()).plan(List.of("ref-dis"), null, List.of(List.of())).config();
     assertThat(c.sampler().type()).isEqualTo("dis");
     assertThat(c.sampler().params()).containsEntry("clipModel", 10.0).containsEntry("activation", "gelu");
     assertThat(c.schedule().type()).isEqualTo("vp-linear");
@@ -54,6 +54,6 @@ class ExampleFilesTest {
     assertThat(c.train().steps()).isEqualTo(60000);
     assertThat(c.train().lrFinalFactor()).isEqualTo(0.02);
     assertThat(c.eval().batch()).isEqualTo(100000);
-    assertThat(Presets.about("dis-paper")).contains("Not reproduced");
+    assertThat(Presets.about("ref-dis")).contains("Not reproduced");
   }
 }

@@ -115,7 +115,7 @@ class WorkflowCliTest {
     JsonNode prov2 = new ObjectMapper().readTree(work.resolve("p2/provenance.json").toFile());
     assertThat(prov2.get("rerun_of").asText()).endsWith("p");
     assertThat(run("run", "--preset", "nope")).isEqualTo(2);
-    assertThat(err()).contains("Unknown preset 'nope'; valid options: [dis-paper, smoke]");
+    assertThat(err()).contains("Unknown preset 'nope'; valid options: [ref-basic-dis, ref-bridge, ref-dds, ref-dis, ref-pis, smoke]");
   }
 
   private Path sweepFile() throws Exception {

@@ -29,7 +29,7 @@ class CheckpointResumeTest {
   }
 
   private static RunComponents components() {
-    return new RunComponents(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.LERP, 100, 100, 0)),
+    return new RunComponents(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, 1, Parameterisation.LERP, 100, 100, 0, 0.0)),
         new MomentDivergence(MomentDivergence.Params.defaults()), new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 1.0, 0.7, 0.2));
   }

@@ -38,7 +38,7 @@ class ChunkedGradientsTest {
   }
 
   private static List<double[]> gradients(PathDivergence div, int chunk, double[] lossOut) {
-    DisSampler dis = new DisSampler(new DisSampler.Params(6, 2, Activation.TANH, 3, Parameterisation.LERP, 100, 100, 0));
+    DisSampler dis = new DisSampler(new DisSampler.Params(6, 2, Activation.TANH, 3, 1, Parameterisation.LERP, 100, 100, 0, 0.0));
     RunComponents c = new RunComponents(dis, div, new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Graph graph = new Graph()) {

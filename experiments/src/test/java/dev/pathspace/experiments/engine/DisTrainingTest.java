@@ -38,7 +38,7 @@ class DisTrainingTest {
   }
 
   private static double[] trainAndEstimate(PathDivergence div, int steps) {
-    RunComponents c = new RunComponents(new DisSampler(new DisSampler.Params(32, 2, Activation.TANH, 16, Parameterisation.LERP, 100, 100, 0)),
+    RunComponents c = new RunComponents(new DisSampler(new DisSampler.Params(32, 2, Activation.TANH, 16, 1, Parameterisation.LERP, 100, 100, 0, 0.0)),
         div, new VpFixtureSchedule(), new GaussianFixtureTarget(1, 1.0, 0.5, LOG_Z));
     ComponentChoice x = new ComponentChoice("x", Map.of());
     RunConfig cfg = new RunConfig(x, x, x, x,

@@ -46,7 +46,7 @@ class GradientFiniteDifferenceTest {
   }
 
   private static void check(PathDivergence divergence, boolean onlyLast) {
-    DisSampler dis = new DisSampler(new DisSampler.Params(5, 2, Activation.TANH, 3, Parameterisation.LERP, 100, 100, 0));
+    DisSampler dis = new DisSampler(new DisSampler.Params(5, 2, Activation.TANH, 3, 1, Parameterisation.LERP, 100, 100, 0, 0.0));
     RunComponents c = new RunComponents(dis, divergence, new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Graph graph = new Graph()) {

@@ -87,7 +87,7 @@ class ScheduledScalarTest {
 
   static RunComponents components() {
     return new RunComponents(
-        new ShiftSampler(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.LERP, 100, 100, 0))),
+        new ShiftSampler(new DisSampler(new DisSampler.Params(8, 2, Activation.TANH, 4, 1, Parameterisation.LERP, 100, 100, 0, 0.0))),
         new OffsetDivergence(new MomentDivergence(MomentDivergence.Params.defaults())), new VpFixtureSchedule(),
         new GaussianFixtureTarget(1, 1.0, 0.7, 0.2));
   }

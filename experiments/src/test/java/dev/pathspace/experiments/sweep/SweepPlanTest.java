@@ -19,14 +19,14 @@ class SweepPlanTest {
   @Test
   void expandsInFileOrderWithTheLastKeyFastest() throws Exception {
     SweepSpec spec = parse("""
-        preset: dis-paper
+        preset: ref-dis
         base: {target: gmm, train: {steps: 300, batch: 256}}
         grid:
           sampler: [dis, pis]
           divergence: [reverse-kl, log-variance, moment]
           seed: [1, 2]
         """);
-    assertThat(spec.presets()).containsExactly("dis-paper");
+    assertThat(spec.presets()).containsExactly("ref-dis");
     assertThat(spec.base()).containsExactly("target=gmm", "train.steps=300", "train.batch=256");
     List<SweepPoint> pts = SweepPlan.expand(spec);
     assertThat(pts).hasSize(12);

@@ -66,6 +66,17 @@ public final class FourierMlp {
     return new Bound(in, rows, hidden, out);
   }
 
+  /**
+   * Number of trainable scalars: the time embedding C + (2C·H + H) + (H² + H), the input layer d·H + H,
+   * (L−1)(H² + H) hidden and H·d_out + d_out output.
+   */
+  public long parameterCount() {
+    long h = params.width();
+    long c = params.timeChannels();
+    long time = c + (2 * c * h + h) + (h * h + h);
+    return time + (dimIn * h + h) + (params.depth() - 1) * (h * h + h) + (h * dimOut + dimOut);
+  }
+
   /** Number of FLOPs of the state-path matrix products for one forward pass of a batch of size B. */
   public long forwardFlops(int batch) {
     long h = params.width();

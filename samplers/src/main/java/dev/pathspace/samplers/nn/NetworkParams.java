@@ -7,8 +7,11 @@ package dev.pathspace.samplers.nn;
  * @param depth number of hidden activations on the state path (L ≥ 1): d→H, (L−1)×(H→H), H→d
  * @param activation hidden activation
  * @param timeChannels C, number of Fourier frequencies of the time embedding
+ * @param gainDepth hidden activations of a time gain's embedding (G ≥ 1): 2C→H, (G−1)×(H→H), H→1; the
+ *     reference's {@code time_embed} with {@code num_layers: 4} is G = 3 (as the reference FourierMLP's
+ *     {@code num_layers} is {@code depth} + 1)
  */
-public record NetworkParams(int width, int depth, Activation activation, int timeChannels) {
+public record NetworkParams(int width, int depth, Activation activation, int timeChannels, int gainDepth) {
   /** Validates sizes and that an activation is given. */
   public NetworkParams {
     if (width < 1) {
@@ -16,6 +19,9 @@ public record NetworkParams(int width, int depth, Activation activation, int tim
     }
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be >= 1 (got " + depth + ")");
+    }
+    if (gainDepth < 1) {
+      throw new IllegalArgumentException("gainDepth must be >= 1 (got " + gainDepth + ")");
     }
     if (timeChannels < 1) {
       throw new IllegalArgumentException("timeChannels must be >= 1 (got " + timeChannels + ")");

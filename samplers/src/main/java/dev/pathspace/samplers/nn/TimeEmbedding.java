@@ -9,7 +9,8 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * Fourier time embedding of spec §6.1: e(t) = [sin(ωt + φ), cos(ωt + φ)], ω = linspace(0.1, 100, C),
- * learned phases φ ~ N(0,1), followed by Linear(2C→H), act, Linear(H→out). Evaluated once for all grid
+ * learned phases φ ~ N(0,1), followed by Linear(2C→H), act, (extra hidden layers: [Linear(H→H), act]),
+ * Linear(H→out) (variables {@code phase}, {@code l1}, {@code h1..}, {@code l2}). Evaluated once for all grid
  * times of an unroll ({@code [N, out]}) and unstacked into one row per step, which keeps the graph small.
  */
 final class TimeEmbedding {
@@ -22,9 +23,10 @@ final class TimeEmbedding {
   private final double outBias;
   private final boolean defaultOut;
   private final double lrScale;
+  private final int extraHidden;
 
   TimeEmbedding(String name, int channels, int hidden, int out, Activation act, double lrScale) {
-    this(name, channels, hidden, out, act, 0, 0, true, lrScale);
+    this(name, channels, hidden, out, act, 0, 0, true, lrScale, 0);
   }
 
   TimeEmbedding(
@@ -36,7 +38,8 @@ final class TimeEmbedding {
       double outWeight,
       double outBias,
       boolean defaultOut,
-      double lrScale) {
+      double lrScale,
+      int extraHidden) {
     this.name = name;
     this.channels = channels;
     this.hidden = hidden;
@@ -46,12 +49,31 @@ final class TimeEmbedding {
     this.outBias = outBias;
     this.defaultOut = defaultOut;
     this.lrScale = lrScale;
+    this.extraHidden = extraHidden;
   }
 
-  /** A gain network with constant output layer (weight {@code w0}, bias {@code b0}). */
+  /**
+   * A gain network with constant output layer (weight {@code w0}, bias {@code b0}) and {@code extraHidden}
+   * hidden H→H layers after the first.
+   */
   static TimeEmbedding gain(
-      String name, int channels, int hidden, int out, Activation act, double w0, double b0, double lrScale) {
-    return new TimeEmbedding(name, channels, hidden, out, act, w0, b0, false, lrScale);
+      String name,
+      int channels,
+      int hidden,
+      int out,
+      Activation act,
+      double w0,
+      double b0,
+      double lrScale,
+      int extraHidden) {
+    return new TimeEmbedding(name, channels, hidden, out, act, w0, b0, false, lrScale, extraHidden);
+  }
+
+  /** Number of trainable scalars: C + (2C·H + H) + extra·(H² + H) + (H·out + out). */
+  long parameterCount() {
+    long c = channels;
+    long h = hidden;
+    return c + (2 * c * h + h) + extraHidden * (h * h + h) + (h * out + out);
   }
 
   /** Rows e_k for the given times: a list of N operands of shape {@code [1, out]}. */
@@ -78,6 +100,9 @@ final class TimeEmbedding {
     Operand<TFloating> feat =
         Floating.view(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
     Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden, lrScale).apply(g, feat));
+    for (int l = 1; l <= extraHidden; l++) {
+      h = act.apply(g, Dense.create(g, name + "/h" + l, hidden, hidden, lrScale).apply(g, h));
+    }
     Dense last =
         defaultOut
             ? Dense.create(g, name + "/l2", hidden, out, lrScale)

@@ -6,8 +6,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * A learned scalar gain g(t) of time only (spec §6.3 time_embed): a Fourier time embedding with a
- * constant-initialised output layer (weight 0, bias {@code init}), so g ≡ init at initialisation.
+ * A learned scalar gain g(t) of time only (spec §6.3 time_embed): a Fourier time embedding with
+ * {@code gainDepth} hidden activations and a constant-initialised output layer (weight 0, bias {@code
+ * init}), so g ≡ init at initialisation.
  */
 public final class TimeGain {
   private final String name;
@@ -39,8 +40,24 @@ public final class TimeGain {
 
   /** Rows g(t_k), each {@code [1, 1]}. */
   public List<Operand<TFloating>> rows(GraphContext g, double[] times) {
+    return embedding().rows(g, times);
+  }
+
+  /** Number of trainable scalars of the gain network. */
+  public long parameterCount() {
+    return embedding().parameterCount();
+  }
+
+  private TimeEmbedding embedding() {
     return TimeEmbedding.gain(
-            name, params.timeChannels(), params.width(), 1, params.activation(), 0.0, init, lrScale)
-        .rows(g, times);
+        name,
+        params.timeChannels(),
+        params.width(),
+        1,
+        params.activation(),
+        0.0,
+        init,
+        lrScale,
+        params.gainDepth() - 1);
   }
 }

@@ -1,0 +1,79 @@
+package dev.pathspace.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pathspace.api.PathSampler;
+import dev.pathspace.experiments.compose.PluginRegistry;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
+import dev.pathspace.experiments.config.Presets;
+import dev.pathspace.experiments.config.TrainSettings;
+import dev.pathspace.samplers.BridgeSampler;
+import dev.pathspace.samplers.DdsSampler;
+import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.PisSampler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference presets resolve against the real registries and build the reference's networks: DIS
+ * (lerp), PIS and DDS (score) have 129·d + 37 569 trainable parameters (37 827 on the 2-D GMM, 38 859 on
+ * the 10-D funnel, 37 698 on the 1-D double well), the bridge twice that (derivation: samplers {@code
+ * ReferenceNetworkTest}).
+ */
+class ReferencePresetsTest {
+  private static final PluginRegistry REGISTRY = PluginRegistry.discover();
+
+  private static RunPlan plan(String preset, String target) {
+    return new RunPlanner(REGISTRY).plan(List.of(preset), null, List.of(List.of("target=" + target)));
+  }
+
+  private static long count(PathSampler s, int d) {
+    if (s instanceof DisSampler x) {
+      return x.trainableParameterCount(d);
+    }
+    if (s instanceof PisSampler x) {
+      return x.trainableParameterCount(d);
+    }
+    if (s instanceof DdsSampler x) {
+      return x.trainableParameterCount(d);
+    }
+    return ((BridgeSampler) s).trainableParameterCount(d);
+  }
+
+  @Test
+  void everyReferencePresetHasTheReferenceParameterCounts() {
+    assertThat(Presets.names()).contains("ref-dis", "ref-pis", "ref-dds", "ref-bridge", "ref-basic-dis")
+        .doesNotContain("dis-paper");
+    for (String preset : List.of("ref-dis", "ref-pis", "ref-dds", "ref-bridge", "ref-basic-dis")) {
+      long factor = preset.equals("ref-bridge") ? 2 : 1;
+      assertThat(count(plan(preset, "gmm").components().sampler(), 2)).as(preset).isEqualTo(factor * 37_827);
+      assertThat(count(plan(preset, "funnel").components().sampler(), 10)).as(preset).isEqualTo(factor * 38_859);
+      assertThat(count(plan(preset, "double-well").components().sampler(), 1)).as(preset)
+          .isEqualTo(factor * 37_698);
+      assertThat(Presets.about(preset)).as(preset).contains("Not reproduced");
+    }
+  }
+
+  @Test
+  void ocBaseSettingsAreTheReferences() {
+    RunPlan dis = plan("ref-dis", "gmm");
+    TrainSettings t = dis.config().train();
+    assertThat(t.steps()).isEqualTo(60_000);
+    assertThat(t.batch()).isEqualTo(128);
+    assertThat(t.lrSchedule()).isEqualTo(TrainSettings.LrSchedule.STEP);
+    assertThat(t.lrStepSize()).isEqualTo(100);
+    assertThat(t.weightDecay()).isEqualTo(1e-7);
+    assertThat(t.emaDecay()).isEqualTo(0.9999);
+    assertThat(t.emaStart()).isEqualTo(58_500);
+    assertThat(t.emaEvery()).isEqualTo(5);
+    assertThat(t.scalarSchedules()).containsOnlyKeys("clip_model", "clip_score");
+    assertThat(t.scalarSchedules().get("clip_model").milestones()).containsExactly(200, 400);
+    assertThat(dis.config().sampler().params()).containsEntry("priorTruncation", 1e-4)
+        .containsEntry("depth", 3).containsEntry("gainDepth", 3).containsEntry("parameterisation", "lerp");
+    assertThat(dis.config().divergence().params()).containsEntry("trajectoriesPerSample", 16);
+    assertThat(plan("ref-dds", "gmm").config().sampler().params()).containsEntry("integrator", "euler");
+    assertThat(plan("ref-basic-dis", "gmm").config().train().lrSchedule())
+        .isEqualTo(TrainSettings.LrSchedule.CONSTANT);
+  }
+}
