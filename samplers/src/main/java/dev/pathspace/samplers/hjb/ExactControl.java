@@ -104,8 +104,9 @@ public final class ExactControl {
   }
 
   /**
-   * The target's smallest length scale ℓ = 1/√max|∂_j²q| over its bulk (q within 20 of its maximum): the
-   * posterior e^{q}k is at least about min(kernel width, ℓ) wide, which sets the input stride.
+   * The target's smallest length scale ℓ = 1/√max(−∂_j²q) over its bulk (q within 20 of its maximum): the
+   * width of the narrowest peak of e^q (convex ridges of q between modes make no narrow feature of e^q);
+   * the posterior e^{q}k is at least about min(kernel width, ℓ) wide, which sets the input stride.
    */
   private static double curvatureScale(LogDensityGrid q) {
     int d = q.dim();
@@ -123,10 +124,10 @@ public final class ExactControl {
           continue;
         }
         double h0 = q.axis(0).spacing();
-        double c = Math.abs(q.value(i + n1) - 2 * q.value(i) + q.value(i - n1)) / (h0 * h0);
+        double c = -(q.value(i + n1) - 2 * q.value(i) + q.value(i - n1)) / (h0 * h0);
         if (d == 2) {
           double h1 = q.axis(1).spacing();
-          c = Math.max(c, Math.abs(q.value(i + 1) - 2 * q.value(i) + q.value(i - 1)) / (h1 * h1));
+          c = Math.max(c, -(q.value(i + 1) - 2 * q.value(i) + q.value(i - 1)) / (h1 * h1));
         }
         if (Double.isFinite(c)) {
           curv = Math.max(curv, c);
