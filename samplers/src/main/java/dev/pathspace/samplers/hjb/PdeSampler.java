@@ -5,6 +5,7 @@ import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -91,6 +92,12 @@ public final class PdeSampler implements PathSampler {
   @Override
   public ScheduleRef defaultSchedule() {
     return base.defaultSchedule();
+  }
+
+  /** The base sampler's schedule requirement. */
+  @Override
+  public ScheduleRequirement scheduleRequirement() {
+    return base.scheduleRequirement();
   }
 
   @Override
