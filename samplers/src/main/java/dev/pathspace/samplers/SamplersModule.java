@@ -3,7 +3,7 @@ package dev.pathspace.samplers;
 import com.google.inject.AbstractModule;
 import dev.pathspace.api.registry.Components;
 
-/** Registers the samplers of this module: {@code dis}, {@code pis}, {@code dds}, {@code bridge}, {@code langevin}. */
+/** Registers the samplers of this module: {@code dis}, {@code pis}, {@code dds}, {@code bridge}, {@code langevin}, {@code pde}. */
 public final class SamplersModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -16,6 +16,9 @@ public final class SamplersModule extends AbstractModule {
         .add("bridge", BridgeSampler.class, BridgeSampler.Params.class,
             "diffusion bridge with learned generative and inference controls (Richter & Berner 2024)")
         .add("langevin", LangevinSampler.class, LangevinSampler.Params.class,
-            "untrained baseline: (annealed) unadjusted Langevin with AIS weights (Neal 2001)");
+            "untrained baseline: (annealed) unadjusted Langevin with AIS weights (Neal 2001)")
+        // pde (issue 16, samplers/hjb): the base sampler with the exact grid control u*, no network
+        .add("pde", dev.pathspace.samplers.hjb.PdeSampler.class, dev.pathspace.samplers.hjb.PdeSampler.Params.class,
+            "no network: dis|pis|dds with the exact optimal control from the HJB equation on a grid (d <= 2)");
   }
 }

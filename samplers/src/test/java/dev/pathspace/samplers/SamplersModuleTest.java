@@ -17,7 +17,7 @@ class SamplersModuleTest {
     Map<String, ComponentSpec<PathSampler>> registry =
         Guice.createInjector(new SamplersModule())
             .getInstance(Key.get(new TypeLiteral<Map<String, ComponentSpec<PathSampler>>>() {}));
-    assertThat(registry).containsOnlyKeys("dis", "pis", "dds", "bridge", "langevin");
+    assertThat(registry).containsOnlyKeys("dis", "pis", "dds", "bridge", "langevin", "pde");
     for (Map.Entry<String, ComponentSpec<PathSampler>> e : registry.entrySet()) {
       ComponentSpec<PathSampler> spec = e.getValue();
       assertThat(spec.description()).isNotBlank();

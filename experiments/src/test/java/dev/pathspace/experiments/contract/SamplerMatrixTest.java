@@ -25,7 +25,8 @@ class SamplerMatrixTest {
       "pis", Set.of("brownian"),
       "dds", Set.of("vp-linear", "vp-cosine", "const-ou", "brownian"),
       "bridge", Set.of("vp-linear", "vp-cosine", "const-ou", "brownian"),
-      "langevin", Set.of("vp-linear", "vp-cosine", "const-ou", "brownian"));
+      "langevin", Set.of("vp-linear", "vp-cosine", "const-ou", "brownian"),
+      "pde", Set.of("vp-linear", "vp-cosine", "const-ou")); // base dis (default)
 
   @Test
   void everyCombinationBuildsOrIsRejectedWithTheValidOptions() {
@@ -37,7 +38,8 @@ class SamplerMatrixTest {
         for (String schedule : RealComponents.keys(ComponentKind.SCHEDULE)) {
           String[] o = {"sampler=" + sampler, "divergence=" + divergence, "schedule=" + schedule,
               "target=gaussian", "target.dim=2", "train.batch=8", "train.timesteps=3",
-              sampler.equals("langevin") ? "sampler.stepSize=0.01" : "sampler.width=4",
+              sampler.equals("langevin") ? "sampler.stepSize=0.01"
+                  : sampler.equals("pde") ? "sampler.inputPoints=101" : "sampler.width=4",
               "eval.batch=8", "eval.chunk=8", "graphOptimization=false"};
           if (VALID.get(sampler).contains(schedule)) {
             RunComponents c = RealComponents.compose(o);

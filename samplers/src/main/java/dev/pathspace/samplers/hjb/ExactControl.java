@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The exact optimal control u*(s, ·) of one {@link ControlProblem} for one target with d ≤ 2, as tables
- * on a grid (docs/math.md §13). Both grids span the hull of the target's domain (widened by {@code
- * GridSpec.pad}) and ±6 reference stds around the reference's centre. log ρ is evaluated on the input grid once; each requested time s gets its
+ * on a grid (docs/math.md §13). The output grid spans the hull of the target's domain (widened by {@code
+ * GridSpec.pad}) and ±6 reference stds around the reference's centre; the input grid spans the output grid
+ * plus {@link #INPUT_MARGIN} on each side. log ρ is evaluated on the input grid once; each requested time s gets its
  * table of the posterior mean E[y | x] (by {@link SeparableSmoother}, with an input stride matched to the
  * kernel width) and its {@link ErrorEstimate}; tables are cached per s. In the table regime u*(s, x) =
  * A·x + B·E[y | x] with A = linear − gain·b²/v and B = gain·b·c/v (the gradient of the log-convolution).
@@ -46,6 +47,12 @@ public final class ExactControl {
       int stride,
       ErrorEstimate error) {}
 
+  /** The input grid extends beyond the output grid by this fraction of its width on each side. */
+  public static final double INPUT_MARGIN = 0.1;
+
+  /** Log-density margin of the region over which errors are estimated (e^{−25} ≈ 1.4e−11). */
+  public static final double RELEVANCE = 25;
+
   private final Target target;
   private final ControlProblem problem;
   private final GridSpec spec;
@@ -55,6 +62,7 @@ public final class ExactControl {
   private final SeparableSmoother smoother;
   private final double edgeMass;
   private final double smallNoiseConstant;
+  private final double curvatureScale;
   private final Map<Double, Level> levels = new HashMap<>();
 
   /**
@@ -83,15 +91,50 @@ public final class ExactControl {
       double olo = Math.min(lo[j], problem.referenceLoc() - r);
       double ohi = Math.max(hi[j], problem.referenceLoc() + r);
       out[j] = GridAxis.spanning(olo, ohi, spec.outputPoints());
-      // the input grid covers the output grid too: narrow kernels centred anywhere on it see q
-      lo[j] = olo;
-      hi[j] = ohi;
+      // the input grid covers the output grid and a margin: narrow kernels centred anywhere on it see q
+      lo[j] = olo - INPUT_MARGIN * (ohi - olo);
+      hi[j] = ohi + INPUT_MARGIN * (ohi - olo);
     }
     logRho = new TargetGridEvaluator().evaluate(target, new Domain(lo, hi), spec.inputPoints());
     q = problem.usesRatio() ? logRho.minusGaussian(problem.refLoc(), problem.refVar()) : logRho;
     smoother = new SeparableSmoother(spec.window());
     edgeMass = q.edgeMassFraction(Math.max(1, spec.inputPoints() / 50));
     smallNoiseConstant = smallNoiseConstant(q);
+    curvatureScale = curvatureScale(q);
+  }
+
+  /**
+   * The target's smallest length scale ℓ = 1/√max(−∂_j²q) over its bulk (q within 20 of its maximum): the
+   * width of the narrowest peak of e^q (convex ridges of q between modes make no narrow feature of e^q);
+   * the posterior e^{q}k is at least about min(kernel width, ℓ) wide, which sets the input stride.
+   */
+  private static double curvatureScale(LogDensityGrid q) {
+    int d = q.dim();
+    int n0 = q.axis(0).points();
+    int n1 = d == 2 ? q.axis(1).points() : 1;
+    double qmax = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < q.size(); i++) {
+      qmax = Math.max(qmax, q.value(i));
+    }
+    double curv = 0;
+    for (int i0 = 1; i0 < n0 - 1; i0++) {
+      for (int i1 = d == 2 ? 1 : 0; i1 < (d == 2 ? n1 - 1 : 1); i1++) {
+        int i = i0 * n1 + i1;
+        if (!(q.value(i) > qmax - 20)) {
+          continue;
+        }
+        double h0 = q.axis(0).spacing();
+        double c = -(q.value(i + n1) - 2 * q.value(i) + q.value(i - n1)) / (h0 * h0);
+        if (d == 2) {
+          double h1 = q.axis(1).spacing();
+          c = Math.max(c, -(q.value(i + 1) - 2 * q.value(i) + q.value(i - 1)) / (h1 * h1));
+        }
+        if (Double.isFinite(c)) {
+          curv = Math.max(curv, c);
+        }
+      }
+    }
+    return curv > 0 ? 1 / Math.sqrt(curv) : Double.POSITIVE_INFINITY;
   }
 
   /** The problem. */
@@ -148,9 +191,10 @@ public final class ExactControl {
       return new Level(s, co, Regime.SMALL_NOISE, null, co.linear(), co.gain() * b / c, 1,
           new ErrorEstimate(0, 0, small, edgeMass));
     }
-    int maxStride = Math.max(1, (q.axis(0).points() - 1) / 128); // keep ≥ 128 nodes (and ≥ 64 at 2× stride)
-    int stride =
-        Math.max(1, Math.min(maxStride, (int) Math.floor(k.widthInY() / (spec.nodesPerStd() * h))));
+    // the stride resolves the narrower of kernel and target (ℓ), keeping ≥ 256 (1-D) / 64 (2-D) nodes
+    int maxStride = Math.max(1, (q.axis(0).points() - 1) / (q.dim() == 1 ? 256 : 64));
+    double scale = Math.min(k.widthInY(), curvatureScale);
+    int stride = Math.max(1, Math.min(maxStride, (int) Math.floor(scale / (spec.nodesPerStd() * h))));
     Smoothed table = smoother.smooth(q, out, k, stride);
     Smoothed coarse = smoother.smooth(q, out, k, 2 * stride);
     double a = co.linear() - co.gain() * k.b() * k.b() / k.v();
@@ -184,9 +228,6 @@ public final class ExactControl {
     }
     return r;
   }
-
-  /** Log-density margin of the region over which errors are estimated (e^{−25} ≈ 1.4e−11). */
-  public static final double RELEVANCE = 25;
 
   /** max over relevant nodes of Σ_j |Δ_j² E[y|x]|/8 (second differences along each axis, all components). */
   private static double interpolationBound(Smoothed t, boolean[] relevant) {

@@ -24,7 +24,7 @@ public record GridSpec(int inputPoints, int outputPoints, double pad, double win
 
   /** Defaults for dimension d: 1-D 4001 input / 1201 output nodes, 2-D 601 / 201. */
   public static GridSpec defaults(int d) {
-    return d == 1 ? new GridSpec(4001, 1201, 0.25, 9, 1.5) : new GridSpec(601, 201, 0.25, 9, 1.5);
+    return d == 1 ? new GridSpec(4001, 1201, 0.25, 8, 1.5) : new GridSpec(601, 201, 0.25, 8, 1.5);
   }
 
   /** The same spec with another number of output nodes. */

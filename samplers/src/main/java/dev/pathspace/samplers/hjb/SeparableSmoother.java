@@ -5,11 +5,14 @@ package dev.pathspace.samplers.hjb;
  * coordinates, so in 2-D G(x) = log Σ_{y₀} e^{−(b x₀ − c y₀)²/2v} Σ_{y₁} e^{q(y₀, y₁) − (b x₁ − c y₁)²/2v} is two
  * passes of 1-D log-sum-exp sums (the rectangle rule on the input grid, which for a smooth integrand that
  * vanishes at the edges is the trapezoid rule, whose error decays like exp(−2π²(w/h)²) for a
- * Gaussian factor of width w). Each sum runs only over the input nodes within {@code window} kernel stds
- * of the kernel's centre (the neglected terms are below e^{−window²/2}); the posterior mean E[y | x] is
- * carried through both passes.
+ * Gaussian factor of width w). Each sum runs only over a window of input nodes outside which every term is
+ * below e^{−window²/2} of the largest (see {@link #sum}); the posterior mean E[y | x] is carried through
+ * both passes.
  */
 public final class SeparableSmoother {
+  /** Node stride of the scan for a lower bound on the largest term. */
+  private static final int COARSE = 8;
+
   private final double window;
 
   /** @param window half-width of the summation window in kernel stds (e.g. 9: neglected terms &lt; e^{−40}) */
@@ -38,6 +41,14 @@ public final class SeparableSmoother {
     return q.dim() == 1 ? smooth1(q, out[0], kernel, stride) : smooth2(q, out, kernel, stride);
   }
 
+  private static double max(double[] v) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
   private Smoothed smooth1(LogDensityGrid q, GridAxis out, GaussianKernel k, int stride) {
     GridAxis in = q.axis(0).strided(stride);
     double[] vals = new double[in.points()];
@@ -49,8 +60,9 @@ public final class SeparableSmoother {
     double[] mean = new double[n];
     double[] res = new double[3];
     double logCell = Math.log(in.spacing());
+    double vmax = max(vals);
     for (int i = 0; i < n; i++) {
-      sum(in, vals, null, out.node(i), k, res);
+      sum(in, vals, vmax, null, out.node(i), k, res);
       logMass[i] = res[0] + logCell;
       mean[i] = res[1];
     }
@@ -75,8 +87,9 @@ public final class SeparableSmoother {
       for (int j = 0; j < m1; j++) {
         row[j] = q.value(base + j * stride);
       }
+      double vmax = max(row);
       for (int o1 = 0; o1 < n1; o1++) {
-        sum(in1, row, null, out[1].node(o1), k, res);
+        sum(in1, row, vmax, null, out[1].node(o1), k, res);
         a[o1][r] = res[0];
         bMean[o1][r] = res[1];
       }
@@ -85,10 +98,14 @@ public final class SeparableSmoother {
     double[] logMass = new double[n0 * n1];
     double[] mean = new double[n0 * n1 * 2];
     double logCell = Math.log(in0.spacing() * in1.spacing());
+    double[] amax = new double[n1];
+    for (int o1 = 0; o1 < n1; o1++) {
+      amax[o1] = max(a[o1]);
+    }
     for (int o0 = 0; o0 < n0; o0++) {
       double x0 = out[0].node(o0);
       for (int o1 = 0; o1 < n1; o1++) {
-        sum(in0, a[o1], bMean[o1], x0, k, res);
+        sum(in0, a[o1], amax[o1], bMean[o1], x0, k, res);
         int idx = o0 * n1 + o1;
         logMass[idx] = res[0] + logCell;
         mean[2 * idx] = res[1];
@@ -100,38 +117,36 @@ public final class SeparableSmoother {
 
   /**
    * res[0] = log Σ_j e^{vals_j + exponent(x, y_j)} over the window, res[1] = weighted mean of y_j,
-   * res[2] = weighted mean of carried_j (if given). Far outside the input grid the window is moved to
-   * the nearest edge, so the posterior concentrates on the edge nodes as it should.
+   * res[2] = weighted mean of carried_j (if given). The window is rigorous: with L ≤ max_j(vals_j + K_j)
+   * (a lower bound from a scan of every 8th node) and V = max vals, every node with K_j &lt; L − V −
+   * window²/2 contributes less than e^{−window²/2} of the largest term, so the window is the kernel
+   * centre ± (√v/c)·√(2(V − L) + window²); it widens automatically where the kernel sits far from the
+   * target's mass, and always contains the node that attains L.
    */
-  private void sum(GridAxis in, double[] vals, double[] carried, double x, GaussianKernel k, double[] res) {
+  private void sum(
+      GridAxis in, double[] vals, double vmax, double[] carried, double x, GaussianKernel k, double[] res) {
     double centre = k.b() * x / k.c();
-    double half = window * k.widthInY();
-    int span = (int) Math.ceil(2 * half / in.spacing()) + 1;
-    int lo = (int) Math.ceil((centre - half - in.lower()) / in.spacing());
-    int hi = (int) Math.floor((centre + half - in.lower()) / in.spacing());
     int last = in.points() - 1;
-    if (hi < 0) {
-      lo = 0;
-      hi = Math.min(last, span);
-    } else if (lo > last) {
-      hi = last;
-      lo = Math.max(0, last - span);
-    } else {
-      lo = Math.max(lo, 0);
-      hi = Math.min(hi, last);
+    int nearest = (int) Math.max(0, Math.min(last, Math.round((centre - in.lower()) / in.spacing())));
+    double lower = vals[nearest] + k.exponent(x, in.node(nearest));
+    for (int j = 0; j <= last; j += COARSE) {
+      lower = Math.max(lower, vals[j] + k.exponent(x, in.node(j)));
     }
+    if (lower == Double.NEGATIVE_INFINITY) {
+      res[0] = Double.NEGATIVE_INFINITY;
+      res[1] = centre;
+      res[2] = 0;
+      return;
+    }
+    double half = k.widthInY() * Math.sqrt(2 * (vmax - lower) + window * window);
+    int lo = Math.max(0, (int) Math.ceil((centre - half - in.lower()) / in.spacing()));
+    int hi = Math.min(last, (int) Math.floor((centre + half - in.lower()) / in.spacing()));
     double max = Double.NEGATIVE_INFINITY;
     for (int j = lo; j <= hi; j++) {
       double e = vals[j] + k.exponent(x, in.node(j));
       if (e > max) {
         max = e;
       }
-    }
-    if (max == Double.NEGATIVE_INFINITY) {
-      res[0] = Double.NEGATIVE_INFINITY;
-      res[1] = centre;
-      res[2] = 0;
-      return;
     }
     double s = 0;
     double sy = 0;

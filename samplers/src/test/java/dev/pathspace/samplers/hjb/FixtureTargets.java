@@ -66,6 +66,18 @@ final class FixtureTargets {
     };
   }
 
+  private static double[] means() {
+    double[] means = new double[18];
+    int k = 0;
+    for (int i = -1; i <= 1; i++) {
+      for (int j = -1; j <= 1; j++) {
+        means[k++] = 5 * i;
+        means[k++] = 5 * j;
+      }
+    }
+    return means;
+  }
+
   static Target gmm() {
     return new Base("gmm-fixture", 2, Domain.cube(2, -7.74, 7.74)) {
       @Override
@@ -89,6 +101,18 @@ final class FixtureTargets {
         Operand<TFloating> lse = Floating.view(tf.math.add(tf.reduceSum(m1, tf.constant(1)),
             tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(comp, m1)), tf.constant(1)))));
         return Floating.view(tf.math.add(lse, g.scalar(c)));
+      }
+
+      /** Σ_k softmax_k(x)·(m_k − x)/s² (needed by the small-noise regime near s = T). */
+      @Override
+      public Operand<TFloating> score(GraphContext g, Operand<TFloating> x) {
+        Ops tf = g.tf();
+        Operand<TFloating> m = g.constant(means(), 1, 9, 2);
+        Operand<TFloating> diff = Floating.view(tf.math.sub(m, tf.expandDims(x, tf.constant(1)))); // [B,9,2]
+        Operand<TFloating> comp =
+            Floating.view(tf.math.mul(tf.sum(tf.math.square(diff), tf.constant(2)), g.scalar(-0.5 / 0.3)));
+        Operand<TFloating> w = Floating.view(tf.expandDims(tf.nn.softmax(comp), tf.constant(2))); // [B,9,1]
+        return Floating.view(tf.math.div(tf.sum(tf.math.mul(w, diff), tf.constant(1)), g.scalar(0.3)));
       }
     };
   }
