@@ -5,9 +5,9 @@ import dev.pathspace.experiments.compose.RunPlan;
 import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.Provenance;
 import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.output.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -51,7 +51,6 @@ final class RerunCommand implements Callable<Integer> {
     }
     RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
     RunConfig cfg = plan.config();
-    RunComponents comps = plan.components();
     RunDirectory dir = out != null
         ? RunDirectory.create(ctx.workDir().resolve(out))
         : RunDirectory.createUnique(ctx.workDir().resolve("runs"),
@@ -61,10 +60,10 @@ final class RerunCommand implements Callable<Integer> {
     extra.put("rerun_of", src.toAbsolutePath().normalize().toString());
     Map<String, Object> old = Provenance.read(src.resolve("provenance.json"));
     extra.put("rerun_of_git", old == null ? null : old.get("git"));
-    Map<String, Object> summary = new RunExecutor(ctx).execute(
-        cfg, comps, dir, false, new RunExecutor.Origin(cfgFile, Map.of(), extra));
+    RunSummary summary = new RunExecutor(ctx).execute(
+        plan, dir, false, new RunExecutor.Origin(cfgFile, Map.of(), extra));
     ctx.out().println(RunCommand.title(cfg) + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(summary));
+    ctx.out().print(SummaryTable.format(summary.toJsonMap()));
     ctx.out().flush();
     return 0;
   }

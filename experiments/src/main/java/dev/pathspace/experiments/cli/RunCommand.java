@@ -6,8 +6,8 @@ import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.output.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -79,7 +79,6 @@ final class RunCommand implements Callable<Integer> {
     Path configFile = config == null ? null : ctx.workDir().resolve(config);
     RunPlan plan = new RunPlanner(registry).plan(presets, configFile, List.of(overrides));
     RunConfig cfg = plan.config();
-    RunComponents comps = plan.components();
     List<String> nameParts = new ArrayList<>();
     presets.forEach(p -> nameParts.add("preset=" + p));
     nameParts.addAll(overrides);
@@ -89,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
             : RunDirectory.createUnique(
                 ctx.workDir().resolve("runs"),
                 RunDirectory.defaultName(LocalDateTime.now(ctx.clock()), config, nameParts));
-    Map<String, Object> summary = new RunExecutor(ctx).execute(
-        cfg, comps, dir, false, new RunExecutor.Origin(configFile, describe(presets), Map.of()));
+    RunSummary summary = new RunExecutor(ctx).execute(
+        plan, dir, false, new RunExecutor.Origin(configFile, describe(presets), Map.of()));
     print(cfg, dir, summary);
     return 0;
   }
@@ -106,17 +105,15 @@ final class RunCommand implements Callable<Integer> {
     }
     RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
     RunConfig cfg = plan.config();
-    RunComponents comps = plan.components();
     RunDirectory dir = RunDirectory.create(dirPath);
-    Map<String, Object> summary =
-        new RunExecutor(ctx).execute(cfg, comps, dir, true, RunExecutor.Origin.plain(cfgFile));
+    RunSummary summary = new RunExecutor(ctx).execute(plan, dir, true, RunExecutor.Origin.plain(cfgFile));
     print(cfg, dir, summary);
     return 0;
   }
 
-  private void print(RunConfig cfg, RunDirectory dir, Map<String, Object> summary) {
+  private void print(RunConfig cfg, RunDirectory dir, RunSummary summary) {
     ctx.out().println(title(cfg) + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(summary));
+    ctx.out().print(SummaryTable.format(summary.toJsonMap()));
     ctx.out().flush();
   }
 

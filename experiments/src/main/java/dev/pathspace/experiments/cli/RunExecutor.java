@@ -1,15 +1,19 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.compose.RunPlan;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.TrainSummary;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
 import dev.pathspace.experiments.output.LossPlot;
 import dev.pathspace.experiments.output.MetricsCsv;
 import dev.pathspace.experiments.output.Provenance;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.output.RunLock;
+import dev.pathspace.experiments.output.RunSummary;
 import dev.pathspace.experiments.output.RunTracker;
 import dev.pathspace.experiments.output.SamplePlot;
 import dev.pathspace.experiments.output.StepHistory;
@@ -51,18 +55,19 @@ final class RunExecutor {
    *
    * @throws ConfigException if another process holds the directory's lock
    */
-  Map<String, Object> execute(RunConfig cfg, RunComponents comps, RunDirectory dir, boolean resume, Origin origin) {
+  RunSummary execute(RunPlan plan, RunDirectory dir, boolean resume, Origin origin) {
     Optional<RunLock> lock = RunLock.tryAcquire(dir.dir());
     if (lock.isEmpty()) {
       throw new ConfigException("Run directory '" + dir.dir() + "' is in use by another process (.lock held)");
     }
     try (RunLock held = lock.get()) {
-      return executeLocked(cfg, comps, dir, resume, origin);
+      return executeLocked(plan, dir, resume, origin);
     }
   }
 
-  private Map<String, Object> executeLocked(
-      RunConfig cfg, RunComponents comps, RunDirectory dir, boolean resume, Origin origin) {
+  private RunSummary executeLocked(RunPlan plan, RunDirectory dir, boolean resume, Origin origin) {
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     PrintStream err = ctx.err();
     Path provenance = dir.file("provenance.json");
     if (!resume || Provenance.read(provenance) == null) {
@@ -75,7 +80,7 @@ final class RunExecutor {
     String title = RunCommand.title(cfg);
     int steps = cfg.train().steps();
     StepHistory history = new StepHistory();
-    Map<String, Object> summary;
+    RunSummary summary;
     try (RunSession session = ctx.backend().open(comps, cfg)) {
       int from = resume ? session.resume(dir.file(CHECKPOINTS)) : 0;
       if (resume) {
@@ -95,22 +100,14 @@ final class RunExecutor {
         guarded(err, "loss.png", () -> LossPlot.write(
             dir.file("loss.png"), null, "training loss: " + title, history.steps(), history.losses()));
         EvalResult eval = session.evaluate();
-        Map<String, Object> metrics = ctx.backend().metrics(cfg, comps.target(), eval);
-        tracker.onEval(steps, metrics);
-        summary = SummaryJson.build(cfg, comps.target().dim(), train, metrics);
-        if (from > 0) {
-          summary.put("resumed_from_step", from);
-        }
+        EvaluationReport report = ctx.backend().report(cfg, comps.target(), eval);
+        MetricValues metrics = ctx.backend().metrics(cfg, report, plan.metrics());
+        tracker.onEval(steps, metrics.asMap());
+        summary = RunSummary.of(cfg, comps.target().dim(), train, metrics, from);
         guarded(err, "samples.png", () -> SamplePlot.write(
-            dir.file("samples.png"), dir.file("samples.svg"), comps.target(), eval.samples(), metrics, title,
-            cfg.seed()));
-        double[] logWeights = new double[eval.logRnd().length];
-        for (int i = 0; i < logWeights.length; i++) {
-          logWeights[i] = -eval.logRnd()[i];
-        }
+            dir.file("samples.png"), dir.file("samples.svg"), report, metrics, title));
         guarded(err, "marginals.png", () -> dev.pathspace.experiments.output.MarginalPlot.write(
-            dir.file("marginals.png"), dir.file("marginals.svg"), comps.target(), eval.samples(), logWeights,
-            cfg.seed(), title));
+            dir.file("marginals.png"), dir.file("marginals.svg"), report, title));
       }
     }
     Provenance.recordFinish(provenance, ctx.clock().instant());

@@ -7,8 +7,8 @@ import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.Checkpoints;
-import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.output.RunSummary;
 import dev.pathspace.experiments.sweep.Sharding;
 import dev.pathspace.experiments.sweep.SweepManifest;
 import dev.pathspace.experiments.sweep.SweepPlan;
@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  private record Planned(SweepPoint point, RunConfig config, RunComponents components, Path dir) {}
+  private record Planned(SweepPoint point, RunPlan run, Path dir) {}
 
   @Override
   public Integer call() throws IOException {
@@ -101,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
         sweep.put("overrides", p.point().overrides());
         sweep.put("shard_index", shard.index());
         sweep.put("num_shards", shard.count());
-        Map<String, Object> summary = new RunExecutor(ctx).execute(p.config(), p.components(),
+        RunSummary summary = new RunExecutor(ctx).execute(p.run(),
             RunDirectory.create(p.dir()), resume,
             new RunExecutor.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep)));
         ctx.out().println(label + "  " + headline(summary));
@@ -133,7 +133,6 @@ final class SweepCommand implements Callable<Integer> {
       try {
         RunPlan run = planner.plan(spec.presets(), null, List.of(spec.base(), p.overrides()));
         RunConfig cfg = run.config();
-        RunComponents comps = run.components();
         Path dir = root.resolve(p.name());
         Path existing = dir.resolve("config.yaml");
         String expected = ConfigYaml.write(cfg);
@@ -142,7 +141,7 @@ final class SweepCommand implements Callable<Integer> {
               + " (config.yaml " + firstDifference(Files.readString(existing), expected)
               + "); use another --out or remove that directory");
         }
-        plan.add(new Planned(p, cfg, comps, dir));
+        plan.add(new Planned(p, run, dir));
       } catch (ConfigException | IllegalArgumentException e) {
         problems.add("point " + p.index() + " " + p.overrides() + ": " + e.getMessage());
       } catch (IOException e) {
@@ -172,10 +171,11 @@ final class SweepCommand implements Callable<Integer> {
     return "differs";
   }
 
-  private static String headline(Map<String, Object> summary) {
+  private static String headline(RunSummary summary) {
     StringBuilder sb = new StringBuilder();
+    Map<String, Object> m = summary.toJsonMap();
     for (String k : List.of("log_z_error", "ess", "sinkhorn", "train_seconds")) {
-      Object v = summary.get(k);
+      Object v = m.get(k);
       if (v != null) {
         sb.append(k).append(' ').append(SummaryTable.value(v)).append("  ");
       }
