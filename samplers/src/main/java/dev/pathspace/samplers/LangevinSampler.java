@@ -117,7 +117,7 @@ public final class LangevinSampler implements PathSampler {
         score = target.score(g, x);
       }
       Operand<TFloating> drift =
-          DisSampler.clip(g, Floating.view(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
+          Clip.byValue(g, Floating.view(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
       Operand<TFloating> xi = req.noise().normal(batch, d);
       x =
           Floating.view(

@@ -12,6 +12,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.BrownianFixtureSchedule;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.GraphHarness;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PisSamplerTest {
   private static final SdeSchedule BM = new BrownianFixtureSchedule(); // σ = √0.2, T = 5
   private static final PisSampler.Params SMALL =
-      new PisSampler.Params(8, 2, "tanh", 4, "score", 100, 100, 0.0);
+      new PisSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, 0.0);
 
   private static final ControlField ZERO = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(0.0)));
 
@@ -44,7 +45,7 @@ class PisSamplerTest {
     // Dirac at 2: p_ref = N(2, 1); with ρ = e^{0.3} N(2, 1) and u ≡ 0, rnd ≡ −0.3
     GaussianFixtureTarget target = new GaussianFixtureTarget(3, 2.0, 1.0, 0.3);
     PathSampler pis =
-        new PisSampler(new PisSampler.Params(8, 1, "tanh", 4, "score", 100, 100, 2.0))
+        new PisSampler(new PisSampler.Params(8, 1, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, 2.0))
             .withControl(ZERO)
             .orElseThrow();
     for (double r : SamplerChecks.rnd(pis, BM, target, 10, 32, false)) {
@@ -116,11 +117,11 @@ class PisSamplerTest {
 
   @Test
   void paramsNameTheOffendingField() {
-    assertThatThrownBy(() -> new PisSampler.Params(8, 2, "tanh", 8, "lerp", 1, 1, 0))
+    assertThatThrownBy(() -> new PisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.LERP, 1, 1, 0))
         .hasMessageContaining("parameterisation").hasMessageContaining("score");
-    assertThatThrownBy(() -> new PisSampler.Params(8, 2, "tanh", 8, "score", 0, 1, 0))
+    assertThatThrownBy(() -> new PisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 0, 1, 0))
         .hasMessageContaining("clipModel");
-    assertThatThrownBy(() -> new PisSampler.Params(8, 2, "tanh", 8, "score", 1, 1, Double.NaN))
+    assertThatThrownBy(() -> new PisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 1, 1, Double.NaN))
         .hasMessageContaining("priorLoc");
   }
 }

@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         "  (d=%d, batch %d, %d timesteps, %s, threads %d/%d)", comps.target().dim(), cfg.train().batch(),
         cfg.train().timesteps(), cfg.precision(), cfg.intraThreads(), cfg.interThreads()));
     BenchResult b;
-    try (RunSession session = ctx.backend().open(comps, cfg)) {
+    try (Backend.Program session = ctx.backend().open(comps, cfg)) {
       b = session.benchmark(warmup, steps);
     }
     out.print(format(b));

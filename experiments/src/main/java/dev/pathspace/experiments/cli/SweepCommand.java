@@ -6,10 +6,11 @@ import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.engine.Checkpoints;
+import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.output.RunSummary;
 import dev.pathspace.experiments.sweep.Sharding;
+import dev.pathspace.experiments.sweep.SweepFailures;
 import dev.pathspace.experiments.sweep.SweepManifest;
 import dev.pathspace.experiments.sweep.SweepPlan;
 import dev.pathspace.experiments.sweep.SweepPoint;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--num-shards", paramLabel = "N", description = "number of shards")
   Integer numShards;
 
+  @Option(names = "--max-skipped-fraction", paramLabel = "F", defaultValue = "0.5",
+      description = "a point with more than this fraction of its steps skipped did not train (failed)")
+  double maxSkippedFraction;
+
   @Option(names = "--dry-run", description = "validate and list this shard's points without training")
   boolean dryRun;
 
@@ -60,7 +66,11 @@ final class SweepCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  private record Planned(SweepPoint point, RunPlan run, Path dir) {}
+  private record Planned(SweepPoint point, RunPlan run, Path dir) {
+    RunConfig config() {
+      return run.config();
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -72,6 +82,7 @@ final class SweepCommand implements Callable<Integer> {
     Path root = ctx.workDir().resolve(out != null ? out : Path.of("runs", "sweep-" + stem));
     List<SweepPoint> points = SweepPlan.expand(spec);
     PluginRegistry registry = ctx.registry().get();
+    RunCommand.checkFraction(maxSkippedFraction);
     List<Planned> plan = validate(registry, spec, points, root);
     SweepManifest.write(root, SweepManifest.build(sweepFile, spec, points, shard.count()));
     List<Planned> mine = plan.stream().filter(p -> p.point().belongsTo(shard)).toList();
@@ -83,17 +94,36 @@ final class SweepCommand implements Callable<Integer> {
     List<String> failed = new ArrayList<>();
     for (Planned p : mine) {
       String label = String.format("[%d/%d] %s", p.point().index() + 1, points.size(), p.point().name());
-      if (Files.exists(p.dir().resolve("summary.json"))) {
+      RunDirectory existing = RunDirectory.existing(p.dir());
+      Optional<RunDirectory.Status> status;
+      try {
+        status = existing.status();
+      } catch (ConfigException e) {
+        err.println(label + ": FAILED: " + e.getMessage());
+        failed.add(p.point().name());
+        continue;
+      }
+      boolean legacyComplete = status.isEmpty() && Files.exists(p.dir().resolve("summary.json"));
+      boolean complete = status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)
+          && Files.exists(p.dir().resolve("summary.json"));
+      if (legacyComplete || complete) {
         err.println(label + ": complete, skipped");
         skipped++;
         continue;
       }
-      boolean resume = new Checkpoints(p.dir().resolve(RunExecutor.CHECKPOINTS)).latest().isPresent();
+      if (status.map(s -> s.state() == RunDirectory.State.FAILED).orElse(false)) {
+        err.println(label + ": failed earlier (" + status.get().reason() + "); not retried: remove "
+            + p.dir() + " to run it again");
+        failed.add(p.point().name());
+        continue;
+      }
+      boolean resume = status.isPresent() || Files.isRegularFile(p.dir().resolve("config.yaml"));
       if (dryRun) {
         err.println(label + (resume ? ": would resume" : ": would run"));
         continue;
       }
       err.println(label + (resume ? ": resuming" : ": running"));
+      SweepFailures.clear(p.dir());
       try {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("file", sweepFile.toAbsolutePath().normalize().toString());
@@ -101,12 +131,20 @@ final class SweepCommand implements Callable<Integer> {
         sweep.put("overrides", p.point().overrides());
         sweep.put("shard_index", shard.index());
         sweep.put("num_shards", shard.count());
-        RunSummary summary = new RunExecutor(ctx).execute(p.run(),
-            RunDirectory.create(p.dir()), resume,
-            new RunExecutor.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep)));
-        ctx.out().println(label + "  " + headline(summary));
-        ctx.out().flush();
-        if (resume) {
+        RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(p.run(), RunDirectory.create(p.dir()), resume,
+            new RunLifecycle.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep))
+                .withMaxSkippedFraction(maxSkippedFraction));
+        if (outcome.exitCode() == ExitCodes.INTERRUPTED) {
+          err.println("sweep interrupted: re-submit the same command to continue");
+          return ExitCodes.INTERRUPTED;
+        }
+        if (outcome.summary() != null) {
+          ctx.out().println(label + "  " + headline(outcome.summary()));
+          ctx.out().flush();
+        }
+        if (outcome.exitCode() != ExitCodes.OK) {
+          failed.add(p.point().name());
+        } else if (resume) {
           resumed++;
         } else {
           done++;
@@ -114,8 +152,13 @@ final class SweepCommand implements Callable<Integer> {
       } catch (ConfigException e) {
         err.println(label + ": skipped: " + e.getMessage());
         skipped++;
+      } catch (dev.pathspace.experiments.storage.WriteFailedException e) {
+        err.println(label + ": FAILED: " + e.getMessage());
+        err.println("sweep stopped: files cannot be written; free space and re-submit the same command");
+        return ExitCodes.STORAGE;
       } catch (RuntimeException e) {
         err.println(label + ": FAILED: " + e);
+        SweepFailures.record(p.dir(), e.getMessage() != null ? e.getMessage() : e.toString()); // for collect
         failed.add(p.point().name());
       }
     }
@@ -133,9 +176,18 @@ final class SweepCommand implements Callable<Integer> {
       try {
         RunPlan run = planner.plan(spec.presets(), null, List.of(spec.base(), p.overrides()));
         RunConfig cfg = run.config();
+        RunComponents comps = run.components();
+        MemoryEstimate.check(cfg, comps.target().dim());
         Path dir = root.resolve(p.name());
         Path existing = dir.resolve("config.yaml");
         String expected = ConfigYaml.write(cfg);
+        var status = RunDirectory.existing(dir).status();
+        if (status.isPresent() && !status.get().fingerprint().equals(ConfigYaml.fingerprint(cfg))) {
+          throw new ConfigException("its directory " + dir + " holds a run of a different configuration"
+              + " (fingerprint " + status.get().fingerprint() + ", now " + ConfigYaml.fingerprint(cfg)
+              + (Files.isRegularFile(existing) ? "; config.yaml " + firstDifference(Files.readString(existing), expected) : "")
+              + "); use another --out or remove that directory");
+        }
         if (Files.isRegularFile(existing) && !Files.readString(existing).equals(expected)) {
           throw new ConfigException("its directory " + dir + " holds a run of a different configuration"
               + " (config.yaml " + firstDifference(Files.readString(existing), expected)

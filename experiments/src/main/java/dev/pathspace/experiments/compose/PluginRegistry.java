@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.compose;
 
+import dev.pathspace.experiments.config.ConfigErrors;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -135,7 +137,8 @@ public final class PluginRegistry {
     ComponentSpec<?> spec = options(kind).get(type);
     if (spec == null) {
       throw new ConfigException(
-          "Unknown " + kind.key() + " '" + type + "'; valid options: " + validOptions(kind));
+          "Unknown " + kind.key() + " '" + type + "'; valid options: " + validOptions(kind)
+              + ConfigErrors.didYouMean(type, validOptions(kind)));
     }
     return spec;
   }

@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.compose;
 
+import dev.pathspace.experiments.config.ConfigErrors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
 import com.google.inject.ConfigurationException;
@@ -117,7 +119,8 @@ public final class RunPlanner {
       if (!names.contains(k)) {
         throw new ConfigException(
             "Unknown key '" + kind.key() + "." + k + "' for " + kind.key() + " '" + type + "'" + origin
-                + "; valid keys: " + names.stream().map(n -> kind.key() + "." + n).sorted().toList());
+                + "; valid keys: " + ConfigErrors.sortedKeys(kind.key() + ".", names)
+                + ConfigErrors.didYouMean(kind.key() + "." + k, names.stream().map(n -> kind.key() + "." + n).toList()));
       }
     }
     for (String k : preset.keySet()) {

@@ -140,8 +140,12 @@ final class ConfigLayer {
     if (GROUPS.contains(head)) {
       throw new ConfigException(
           "Unknown key '" + key + "'; valid keys: "
-              + settingsKeys().stream().filter(k -> k.startsWith(head + ".")).toList());
+              + settingsKeys().stream().filter(k -> k.startsWith(head + ".")).toList()
+              + ConfigErrors.didYouMean(key, settingsKeys()));
     }
-    throw new ConfigException("Unknown key '" + key + "'; valid keys: " + topLevelKeys());
+    Set<String> all = new TreeSet<>(settingsKeys());
+    all.addAll(topLevelKeys());
+    throw new ConfigException("Unknown key '" + key + "'; valid keys: " + topLevelKeys()
+        + ConfigErrors.didYouMean(key, all));
   }
 }

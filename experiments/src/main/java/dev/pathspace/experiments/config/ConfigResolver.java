@@ -145,7 +145,7 @@ public final class ConfigResolver {
 
   private static void require(boolean ok, String key, Object value, String rule) {
     if (!ok) {
-      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + rule);
+      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + ConfigErrors.finiteOr(value, rule));
     }
   }
 
@@ -162,7 +162,7 @@ public final class ConfigResolver {
 
   private JsonNode readFile(Path file) {
     try {
-      return yaml.readTree(Files.readString(file));
+      return ConfigYaml.readDocument(Files.readString(file), file.toString()); // one document, no duplicate keys
     } catch (NoSuchFileException e) {
       throw new ConfigException("Config file '" + file + "' does not exist");
     } catch (JacksonException e) {
