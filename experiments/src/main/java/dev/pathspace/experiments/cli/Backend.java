@@ -8,8 +8,12 @@ import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.TrainSummary;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.metrics.RunMetric;
 import dev.pathspace.experiments.output.Tracker;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +25,16 @@ public interface Backend {
   /** Builds the run's program (graph + session). */
   Program open(RunComponents components, RunConfig config);
 
-  /** The ordered evaluation metrics of {@code eval}. */
-  Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval);
+  /**
+   * The evaluation report of {@code eval}: log weights, log Z estimates and ground-truth samples, computed
+   * once for the metrics and the plots.
+   */
+  default EvaluationReport report(RunConfig config, Target target, EvalResult eval) {
+    return EvaluationReport.of(target, eval, config.seed(), config.eval().referenceSamples());
+  }
+
+  /** The ordered evaluation metrics of {@code report}, computed by the {@code registered} metrics. */
+  MetricValues metrics(RunConfig config, EvaluationReport report, List<RunMetric> registered);
 
   /** The experiment tracker writing into {@code dir} (TensorBoard in production); default: none. */
   default Tracker tracker(Path dir, int logEvery) {

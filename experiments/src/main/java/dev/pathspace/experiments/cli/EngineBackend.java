@@ -1,10 +1,12 @@
 package dev.pathspace.experiments.cli;
 
-import dev.pathspace.api.Target;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
 import dev.pathspace.experiments.engine.Checkpoints;
 import dev.pathspace.experiments.engine.EvalResult;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.metrics.RunMetric;
 import dev.pathspace.experiments.engine.Experiment;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
@@ -14,6 +16,7 @@ import dev.pathspace.experiments.metrics.MetricSuite;
 import dev.pathspace.experiments.output.Tracker;
 import dev.pathspace.experiments.output.TensorBoardLogger;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.TensorFlow;
@@ -54,8 +57,8 @@ public final class EngineBackend implements Backend {
   }
 
   @Override
-  public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
-    return new MetricSuite(config.seed(), config.eval().referenceSamples()).compute(target, eval);
+  public MetricValues metrics(RunConfig config, EvaluationReport report, List<RunMetric> registered) {
+    return new MetricSuite(config.seed(), config.eval().referenceSamples(), registered).compute(report);
   }
 
   @Override

@@ -67,10 +67,10 @@ final class RerunCommand implements Callable<Integer> {
     Map<String, Object> old = Provenance.read(src.resolve("provenance.json"));
     extra.put("rerun_of_git", old == null ? null : old.get("git"));
     RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(
-        cfg, comps, dir, false, new RunLifecycle.Origin(cfgFile, Map.of(), extra));
+        plan, dir, false, new RunLifecycle.Origin(cfgFile, Map.of(), extra));
     if (outcome.summary() != null) {
       ctx.out().println(RunCommand.title(cfg) + "  ->  " + dir.dir());
-      ctx.out().print(SummaryTable.format(outcome.summary()));
+      ctx.out().print(SummaryTable.format(outcome.summary().toJsonMap()));
       ctx.out().flush();
     }
     return outcome.exitCode();

@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             : RunDirectory.createUnique(
                 ctx.workDir().resolve("runs"),
                 RunDirectory.defaultName(LocalDateTime.now(ctx.clock()), config, nameParts));
-    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(cfg, comps, dir, false,
+    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(plan, dir, false,
         new RunLifecycle.Origin(configFile, describe(presets), Map.of()).withMaxSkippedFraction(maxSkippedFraction));
     print(cfg, dir, outcome);
     return outcome.exitCode();
@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     checkFraction(maxSkippedFraction);
     MemoryEstimate.check(cfg, comps.target().dim());
     RunDirectory dir = RunDirectory.create(dirPath);
-    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(cfg, comps, dir, true,
+    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(plan, dir, true,
         RunLifecycle.Origin.plain(cfgFile).withMaxSkippedFraction(maxSkippedFraction));
     print(cfg, dir, outcome);
     return outcome.exitCode();
@@ -146,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
       return;
     }
     ctx.out().println(title(cfg) + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(outcome.summary()));
+    ctx.out().print(SummaryTable.format(outcome.summary().toJsonMap()));
     ctx.out().flush();
   }
 

@@ -1,6 +1,7 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.compose.RunPlan;
 import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.Checkpoints;
@@ -11,6 +12,8 @@ import dev.pathspace.experiments.engine.StepRecord;
 import dev.pathspace.experiments.engine.TrainSummary;
 import dev.pathspace.experiments.engine.TrainingDivergedException;
 import dev.pathspace.experiments.engine.TrainingInterruptedException;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
 import dev.pathspace.experiments.output.LossPlot;
 import dev.pathspace.experiments.output.MarginalPlot;
 import dev.pathspace.experiments.output.MetricsCsv;
@@ -18,6 +21,7 @@ import dev.pathspace.experiments.output.Provenance;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.output.RunDirectory.State;
 import dev.pathspace.experiments.output.RunDirectory.Status;
+import dev.pathspace.experiments.output.RunSummary;
 import dev.pathspace.experiments.output.Tracker;
 import dev.pathspace.experiments.output.SamplePlot;
 import dev.pathspace.experiments.output.StepHistory;
@@ -78,27 +82,29 @@ final class RunLifecycle {
   }
 
   /** The end of a run: its summary (null if it has none) and the exit code ({@link ExitCodes}). */
-  record Outcome(Map<String, Object> summary, int exitCode, State state) {}
+  record Outcome(RunSummary summary, int exitCode, State state) {}
 
   /**
-   * Trains and evaluates {@code cfg} in {@code dir}. A fresh run ({@code resume} false) needs an empty
+   * Trains and evaluates the planned run in {@code dir}. A fresh run ({@code resume} false) needs an empty
    * directory; with {@code resume} the directory must hold a run of the same fingerprint, whose newest
    * intact checkpoint (if any) is restored.
    *
    * @throws ConfigException if the directory is in use, of another identity, or not a fresh directory
    * @throws WriteFailedException if a file could not be written (the message says what is kept)
    */
-  Outcome execute(RunConfig cfg, RunComponents comps, RunDirectory dir, boolean resume, Origin origin) {
+  Outcome execute(RunPlan plan, RunDirectory dir, boolean resume, Origin origin) {
     Optional<RunDirectory.Lock> lock = dir.tryLock();
     if (lock.isEmpty()) {
       throw new ConfigException("Run directory '" + dir.dir() + "' is in use by another process (.lock held)");
     }
     try (RunDirectory.Lock held = lock.get()) {
-      return executeLocked(cfg, comps, dir, resume, origin);
+      return executeLocked(plan, dir, resume, origin);
     }
   }
 
-  private Outcome executeLocked(RunConfig cfg, RunComponents comps, RunDirectory dir, boolean resume, Origin origin) {
+  private Outcome executeLocked(RunPlan plan, RunDirectory dir, boolean resume, Origin origin) {
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     PrintStream err = ctx.err();
     AtomicFiles files = ctx.files();
     String fingerprint = ConfigYaml.fingerprint(cfg);
@@ -177,17 +183,15 @@ final class RunLifecycle {
         status = status.to(State.TRAINED, steps, null, ctx.clock().instant()).withArtifact("train.json", steps);
         dir.writeStatus(files, status);
         eval = program.evaluate();
-        Map<String, Object> metrics = ctx.backend().metrics(cfg, comps.target(), eval);
-        tracker.onEval(steps, metrics);
-        Map<String, Object> summary = SummaryJson.build(cfg, comps.target().dim(), train, metrics);
-        if (from > 0) {
-          summary.put("resumed_from_step", from);
-        }
+        EvaluationReport report = ctx.backend().report(cfg, comps.target(), eval);
+        MetricValues metrics = ctx.backend().metrics(cfg, report, plan.metrics());
+        tracker.onEval(steps, metrics.asMap());
+        RunSummary summary = RunSummary.of(cfg, comps.target().dim(), train, metrics, from);
         // the evaluation is saved before any plot is drawn: a failing plot never loses it
         files.writeString(dir.file("summary.json"), SummaryJson.toJson(summary));
         status = status.to(State.EVALUATED, steps, null, ctx.clock().instant()).withArtifact("summary.json", steps);
         dir.writeStatus(files, status);
-        List<String> plotted = plots(dir, comps, cfg, eval, metrics, history, title);
+        List<String> plotted = plots(dir, report, metrics, history, title);
         for (String p : plotted) {
           status = status.withArtifact(p, steps);
         }
@@ -220,7 +224,7 @@ final class RunLifecycle {
   }
 
   private Outcome finish(
-      RunDirectory dir, Status status, Map<String, Object> summary, TrainSummary train, EvalResult eval,
+      RunDirectory dir, Status status, RunSummary summary, TrainSummary train, EvalResult eval,
       Origin origin) {
     AtomicFiles files = ctx.files();
     int steps = train.steps();
@@ -234,7 +238,7 @@ final class RunLifecycle {
     }
     List<String> nonFinite = new ArrayList<>();
     for (String k : MUST_BE_FINITE) {
-      if (summary.get(k) instanceof Number n && !Double.isFinite(n.doubleValue())) {
+      if (summary.toJsonMap().get(k) instanceof Number n && !Double.isFinite(n.doubleValue())) {
         nonFinite.add(k + "=" + n);
       }
     }
@@ -254,8 +258,7 @@ final class RunLifecycle {
 
   /** Draws the plots (each atomically; a failure is reported and the run goes on); returns those written. */
   private List<String> plots(
-      RunDirectory dir, RunComponents comps, RunConfig cfg, EvalResult eval, Map<String, Object> metrics,
-      StepHistory history, String title) {
+      RunDirectory dir, EvaluationReport report, MetricValues metrics, StepHistory history, String title) {
     AtomicFiles files = ctx.files();
     List<String> written = new ArrayList<>();
     if (guarded("loss.png", () -> files.writeAll(List.of(dir.file("loss.png")), t -> LossPlot.write(
@@ -263,16 +266,12 @@ final class RunLifecycle {
       written.add("loss.png");
     }
     if (guarded("samples.png", () -> files.writeAll(List.of(dir.file("samples.png"), dir.file("samples.svg")),
-        t -> SamplePlot.write(t.get(0), t.get(1), comps.target(), eval.samples(), metrics, title, cfg.seed())))) {
+        t -> SamplePlot.write(t.get(0), t.get(1), report, metrics, title)))) {
       written.addAll(List.of("samples.png", "samples.svg"));
-    }
-    double[] logWeights = new double[eval.logRnd().length];
-    for (int i = 0; i < logWeights.length; i++) {
-      logWeights[i] = -eval.logRnd()[i];
     }
     if (guarded("marginals.png", () -> files.writeAll(
         List.of(dir.file("marginals.png"), dir.file("marginals.svg")),
-        t -> MarginalPlot.write(t.get(0), t.get(1), comps.target(), eval.samples(), logWeights, cfg.seed(), title)))) {
+        t -> MarginalPlot.write(t.get(0), t.get(1), report, title)))) {
       written.addAll(List.of("marginals.png", "marginals.svg"));
     }
     return written;

@@ -8,6 +8,7 @@ import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
+import dev.pathspace.experiments.output.RunSummary;
 import dev.pathspace.experiments.sweep.Sharding;
 import dev.pathspace.experiments.sweep.SweepFailures;
 import dev.pathspace.experiments.sweep.SweepManifest;
@@ -65,7 +66,11 @@ final class SweepCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  private record Planned(SweepPoint point, RunConfig config, RunComponents components, Path dir) {}
+  private record Planned(SweepPoint point, RunPlan run, Path dir) {
+    RunConfig config() {
+      return run.config();
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -126,8 +131,7 @@ final class SweepCommand implements Callable<Integer> {
         sweep.put("overrides", p.point().overrides());
         sweep.put("shard_index", shard.index());
         sweep.put("num_shards", shard.count());
-        RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(p.config(), p.components(),
-            RunDirectory.create(p.dir()), resume,
+        RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(p.run(), RunDirectory.create(p.dir()), resume,
             new RunLifecycle.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep))
                 .withMaxSkippedFraction(maxSkippedFraction));
         if (outcome.exitCode() == ExitCodes.INTERRUPTED) {
@@ -189,7 +193,7 @@ final class SweepCommand implements Callable<Integer> {
               + " (config.yaml " + firstDifference(Files.readString(existing), expected)
               + "); use another --out or remove that directory");
         }
-        plan.add(new Planned(p, cfg, comps, dir));
+        plan.add(new Planned(p, run, dir));
       } catch (ConfigException | IllegalArgumentException e) {
         problems.add("point " + p.index() + " " + p.overrides() + ": " + e.getMessage());
       } catch (IOException e) {
@@ -219,10 +223,11 @@ final class SweepCommand implements Callable<Integer> {
     return "differs";
   }
 
-  private static String headline(Map<String, Object> summary) {
+  private static String headline(RunSummary summary) {
     StringBuilder sb = new StringBuilder();
+    Map<String, Object> m = summary.toJsonMap();
     for (String k : List.of("log_z_error", "ess", "sinkhorn", "train_seconds")) {
-      Object v = summary.get(k);
+      Object v = m.get(k);
       if (v != null) {
         sb.append(k).append(' ').append(SummaryTable.value(v)).append("  ");
       }

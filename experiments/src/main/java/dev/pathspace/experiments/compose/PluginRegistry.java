@@ -6,12 +6,16 @@ import dev.pathspace.experiments.config.ConfigErrors;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.registry.ComponentKind;
 import dev.pathspace.api.registry.ComponentSpec;
 import dev.pathspace.experiments.config.RecordCodec;
+import dev.pathspace.experiments.metrics.RunMetric;
+import dev.pathspace.experiments.metrics.StandardMetrics;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -38,6 +43,7 @@ public final class PluginRegistry {
   public PluginRegistry(Iterable<? extends Module> pluginModules) {
     List<Module> modules = new ArrayList<>();
     modules.add(new RegistriesModule());
+    modules.add(new StandardMetrics()); // the built-in metrics come first in the metric registry
     pluginModules.forEach(modules::add);
     this.parent = Guice.createInjector(Stage.DEVELOPMENT, modules);
     for (ComponentKind<?> kind : ComponentKind.ALL) {
@@ -67,6 +73,11 @@ public final class PluginRegistry {
     ServiceLoader.load(Module.class, PluginRegistry.class.getClassLoader()).forEach(found::add);
     found.addAll(plugins.modules().keySet());
     return new PluginRegistry(found);
+  }
+
+  /** The registered metrics in binding order: the built-ins, then those of plug-in modules. */
+  public List<RunMetric> metrics() {
+    return List.copyOf(parent.getInstance(Key.get(new TypeLiteral<Set<RunMetric>>() {})));
   }
 
   /** The registered options of {@code kind}, sorted by key. */

@@ -2,6 +2,8 @@ package dev.pathspace.experiments.compose;
 
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
+import dev.pathspace.experiments.metrics.RunMetric;
+import java.util.List;
 
 /**
  * A typed, validated run: the resolved configuration (decoded {@code Params} of every component, run
@@ -10,5 +12,11 @@ import dev.pathspace.experiments.engine.RunComponents;
  *
  * @param config the resolved configuration (what {@code config.yaml} holds)
  * @param components the composed components, already checked against each other
+ * @param metrics the registered evaluation metrics, in order (built-ins first)
  */
-public record RunPlan(RunConfig config, RunComponents components) {}
+public record RunPlan(RunConfig config, RunComponents components, List<RunMetric> metrics) {
+  /** Copies the metric list. */
+  public RunPlan {
+    metrics = List.copyOf(metrics);
+  }
+}

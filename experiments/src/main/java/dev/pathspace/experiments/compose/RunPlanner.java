@@ -108,7 +108,7 @@ public final class RunPlanner {
       components.put(kind, instantiate(injector, kind, spec));
       choices.put(kind, new ComponentChoice(type, codec.toMap(params)));
     }
-    return new RunPlan(layers.withComponents(choices), new RunComponents(components));
+    return new RunPlan(layers.withComponents(choices), new RunComponents(components), registry.metrics());
   }
 
   /** Defaults, then {@code preset}, then the user's values, decoded into the {@code Params} record once. */

@@ -1,17 +1,14 @@
 package dev.pathspace.experiments.metrics;
 
-import dev.pathspace.api.GroundTruthSampler;
-import dev.pathspace.api.Moments;
 import dev.pathspace.api.Target;
 import dev.pathspace.experiments.engine.EvalResult;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
- * Computes every evaluation metric of a run into an ordered map (the metric part of {@code summary.json}),
- * spec §4.6 and §8. Keys, in order:
+ * Computes every registered evaluation metric ({@link RunMetric}) of a run from its
+ * {@link EvaluationReport} into ordered {@link MetricValues} (the metric part of {@code summary.json}),
+ * spec §4.6 and §8. The built-in keys ({@link StandardMetrics}), in order:
  *
  * <ul>
  *   <li>always: {@code log_z_true} (null when unknown), {@code log_z_lb} (ELBO), {@code log_z_lb_ito},
@@ -35,9 +32,7 @@ import java.util.OptionalDouble;
 public final class MetricSuite {
   private final long seed;
   private final int referenceSamples;
-  private final Sinkhorn sinkhorn;
-  private final Mmd mmd;
-  private final ModeCoverage modeCoverage;
+  private final List<RunMetric> metrics;
 
   /**
    * @param seed seed for ground-truth sampling
@@ -45,7 +40,7 @@ public final class MetricSuite {
    *     the sample-based metrics (Sinkhorn, MMD)
    */
   public MetricSuite(long seed, int referenceSamples) {
-    this(seed, referenceSamples, Sinkhorn.defaults(), Mmd.defaults(), ModeCoverage.defaults());
+    this(seed, referenceSamples, new StandardMetrics().all());
   }
 
   /** A suite with explicit metric parameters. */
@@ -55,80 +50,37 @@ public final class MetricSuite {
       Sinkhorn.Params sinkhorn,
       Mmd.Params mmd,
       ModeCoverage.Params modeCoverage) {
+    this(seed, referenceSamples, new StandardMetrics(sinkhorn, mmd, modeCoverage).all());
+  }
+
+  /**
+   * A suite of the registered {@code metrics}, run in order (the built-ins of {@link StandardMetrics}
+   * first, then those of plug-ins).
+   */
+  public MetricSuite(long seed, int referenceSamples, List<RunMetric> metrics) {
     if (referenceSamples == 1 || referenceSamples < 0) {
       throw new IllegalArgumentException("referenceSamples must be 0 (no sample-based metrics) or >= 2 (got "
           + referenceSamples + ")");
     }
     this.seed = seed;
     this.referenceSamples = referenceSamples;
-    this.sinkhorn = new Sinkhorn(sinkhorn);
-    this.mmd = new Mmd(mmd);
-    this.modeCoverage = new ModeCoverage(modeCoverage);
+    this.metrics = List.copyOf(metrics);
+  }
+
+  /** The evaluation report of {@code eval} (weights, log Z estimates, ground-truth samples drawn once). */
+  public EvaluationReport report(Target target, EvalResult eval) {
+    return EvaluationReport.of(target, eval, seed, referenceSamples);
+  }
+
+  /** Every metric of {@code report}, in the documented key order. */
+  public MetricValues compute(EvaluationReport report) {
+    MetricValues out = new MetricValues();
+    metrics.forEach(m -> m.compute(report, out));
+    return out;
   }
 
   /** All metrics of {@code eval} for {@code target}, in the documented key order. */
   public Map<String, Object> compute(Target target, EvalResult eval) {
-    double[][] samples = eval.samples();
-    if (samples.length != eval.logRnd().length) {
-      throw new IllegalArgumentException(
-          "eval has " + samples.length + " samples but " + eval.logRnd().length + " rnd values");
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    OptionalDouble trueLogZ = target.logZ();
-    LogZEstimates.Result z = LogZEstimates.compute(eval.logRnd(), eval.logRndNoIto());
-    m.put("log_z_true", trueLogZ.isPresent() ? trueLogZ.getAsDouble() : null);
-    m.put("log_z_lb", z.logZLb());
-    m.put("log_z_lb_ito", z.logZLbIto());
-    m.put("log_z_is", z.logZIs());
-    m.put("log_z_error", error(z.logZIs(), trueLogZ));
-    m.put("log_z_lb_error", error(z.logZLb(), trueLogZ));
-    m.put("log_z_lb_ito_error", error(z.logZLbIto(), trueLogZ));
-    m.put("log_w_std", z.logWStd());
-    EffectiveSampleSize.Result ess = EffectiveSampleSize.fromLogWeights(z.logWeights());
-    m.put("ess", ess.normalised());
-    m.put("ess_count", ess.count());
-    m.put("n_eval", z.nEval());
-    m.put("n_nonfinite", z.nNonFinite());
-
-    Optional<GroundTruthSampler> gt = target.groundTruth();
-    double[][] reference =
-        referenceSamples == 0 ? null : gt.map(s -> s.sample(referenceSamples, seed)).orElse(null);
-    Optional<Moments> moments = target.moments();
-    if (moments.isEmpty() && reference != null) {
-      moments = Optional.of(MomentErrors.estimate(reference));
-    }
-    double[][] finite = Samples.finiteRows(samples);
-    if (moments.isPresent() && finite.length > 1) {
-      double[] logW = new double[eval.logRnd().length];
-      for (int i = 0; i < logW.length; i++) {
-        logW[i] = -eval.logRnd()[i];
-      }
-      MomentErrors.Result me = MomentErrors.compute(samples, logW, moments.get());
-      m.put("mean_error", me.meanError());
-      m.put("std_error", me.stdError());
-      m.put("mean_error_is", me.meanErrorIs());
-      m.put("std_error_is", me.stdErrorIs());
-    }
-    if (reference != null && finite.length > 1) {
-      Sinkhorn.Result s = sinkhorn.compute(finite, reference);
-      m.put("sinkhorn", s.referenceCost());
-      m.put("sinkhorn_divergence", s.divergence());
-      m.put("sinkhorn_w1", s.w1());
-      m.put("mmd", mmd.compute(finite, reference));
-      m.put("reference_samples", reference.length);
-    }
-    Optional<double[][]> modes = target.modes();
-    if (modes.isPresent()) {
-      ModeCoverage.Result mc = modeCoverage.compute(samples, modes.get());
-      m.put("modes_found", mc.modesFound());
-      m.put("modes_total", mc.modesTotal());
-      m.put("emc", mc.emc());
-    }
-    m.put("n_nonfinite_samples", samples.length - finite.length);
-    return m;
-  }
-
-  private static Double error(double estimate, OptionalDouble truth) {
-    return truth.isPresent() ? Math.abs(estimate - truth.getAsDouble()) : null;
+    return compute(report(target, eval)).asMap();
   }
 }

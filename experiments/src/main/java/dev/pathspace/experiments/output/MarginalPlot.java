@@ -3,6 +3,7 @@ package dev.pathspace.experiments.output;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Target;
+import dev.pathspace.experiments.metrics.EvaluationReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -41,7 +42,8 @@ import org.jfree.svg.SVGUtils;
  * The {@code marginals.png}/{@code .svg} figure: for the first min(d, 4) coordinates (one panel each, a row,
  * or 2×2 for four) the model's marginal histogram (translucent bars), the self-normalised importance-weighted
  * marginal (weights {@code exp(logw − max logw)}, dashed) and the ground truth: the exact normalised density
- * for d = 1, a histogram of {@value #REFERENCE_SAMPLES} exact samples for d > 1, or none ("no ground truth").
+ * for d = 1, a histogram of exact samples for d > 1 (the run's ground-truth samples of its evaluation report,
+ * or {@value #REFERENCE_SAMPLES} drawn here by the stand-alone entry points), or none ("no ground truth").
  */
 public final class MarginalPlot {
   /** Histogram bins per panel. */
@@ -77,11 +79,26 @@ public final class MarginalPlot {
    */
   public static void write(
       Path png, Path svg, Target target, double[][] samples, double[] logWeights, long seed, String title) {
+    Optional<GroundTruthSampler> gt = target.groundTruth();
+    double[][] ref = target.dim() > 1 && gt.isPresent() ? gt.get().sample(REFERENCE_SAMPLES, seed) : null;
+    write(png, svg, target, samples, logWeights, ref, title);
+  }
+
+  /**
+   * Renders the figure of a run's evaluation: model samples, importance weights and ground-truth samples
+   * all from {@code report} (nothing is drawn or recomputed here).
+   */
+  public static void write(Path png, Path svg, EvaluationReport report, String title) {
+    write(png, svg, report.target(), report.samples(), report.logWeights(), report.reference().orElse(null),
+        title);
+  }
+
+  private static void write(Path png, Path svg, Target target, double[][] samples, double[] logWeights,
+      double[][] reference, String title) {
     int d = target.dim();
     int k = Math.min(d, MAX_PANELS);
     double[] w = weights(samples.length, logWeights);
-    Optional<GroundTruthSampler> gt = target.groundTruth();
-    double[][] ref = d > 1 && gt.isPresent() ? gt.get().sample(REFERENCE_SAMPLES, seed) : null;
+    double[][] ref = d > 1 ? reference : null;
     boolean truth = d == 1 || ref != null;
     Domain dom = target.domain();
     JFreeChart[] panels = new JFreeChart[k];

@@ -3,6 +3,8 @@ package dev.pathspace.experiments.output;
 import dev.pathspace.api.Domain;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Target;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
@@ -54,6 +56,23 @@ public final class SamplePlot {
   public static void write(
       Path png, Path svg, Target target, double[][] samples, Map<String, Object> metrics, String title,
       long seed) {
+    Optional<GroundTruthSampler> gt = target.groundTruth();
+    double[][] ref = target.dim() > 2 && gt.isPresent() ? gt.get().sample(MAX_POINTS, seed) : null;
+    write(png, svg, target, samples, metrics, title, ref);
+  }
+
+  /**
+   * Renders the figure of a run's evaluation: model samples and (d > 2) the first {@value #MAX_POINTS}
+   * ground-truth samples from {@code report}; the subtitle from {@code metrics}.
+   */
+  public static void write(Path png, Path svg, EvaluationReport report, MetricValues metrics, String title) {
+    double[][] ref = report.reference()
+        .map(r -> Arrays.copyOf(r, Math.min(r.length, MAX_POINTS))).orElse(null);
+    write(png, svg, report.target(), report.samples(), metrics.asMap(), title, ref);
+  }
+
+  private static void write(Path png, Path svg, Target target, double[][] samples, Map<String, Object> metrics,
+      String title, double[][] reference) {
     Domain dom = target.domain();
     String sub = subtitle(metrics);
     double[][] model = Arrays.copyOf(samples, Math.min(samples.length, MAX_POINTS));
@@ -72,9 +91,7 @@ public final class SamplePlot {
       double[] lo = {dom.lower()[0], dom.lower()[1]};
       double[] hi = {dom.upper()[0], dom.upper()[1]};
       double[][] density = target.dim() == 2 ? DensityGrid.grid2d(target, lo, hi, GRID) : null;
-      Optional<GroundTruthSampler> gt = target.groundTruth();
-      double[][] ref = target.dim() > 2 && gt.isPresent() ? gt.get().sample(MAX_POINTS, seed) : null;
-      chart = scatter(title, sub, lo, hi, density, ref, model);
+      chart = scatter(title, sub, lo, hi, density, target.dim() > 2 ? reference : null, model);
     }
     PaperStyle.save(chart, png, svg, WIDTH, HEIGHT);
   }

@@ -4,6 +4,9 @@ import dev.pathspace.api.Target;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
 import dev.pathspace.experiments.engine.EvalResult;
+import dev.pathspace.experiments.metrics.EvaluationReport;
+import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.metrics.RunMetric;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.StepRecord;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.pathspace.experiments.engine.TrainingInterruptedException;
@@ -134,11 +138,11 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  public MetricValues metrics(RunConfig config, EvaluationReport report, List<RunMetric> registered) {
+    MetricValues m = new MetricValues();
     m.put("log_z_true", 0.0);
     m.put("log_z_error", 0.0125 * config.seed() * (config.divergence().type().equals("log-variance") ? 0.5 : 1));
-    m.put("ess", eval.logRnd().length > 0 && Double.isNaN(eval.logRnd()[0]) ? Double.NaN : 0.91);
+    m.put("ess", report.eval().logRnd().length > 0 && Double.isNaN(report.eval().logRnd()[0]) ? Double.NaN : 0.91);
     return m;
   }
 }
