@@ -33,7 +33,7 @@ import org.tensorflow.types.family.TFloating;
  * that at initialisation u + v = σ(t)[(t/T)∇log ρ + (1 − t/T)∇log p_prior]. ∇·v is exact: the network part
  * by forward Jacobian propagation ({@link MlpDivergence}, no Hutchinson estimate), the prior-score part in
  * closed form (∇·∇log p_prior = −d/scale², times the unclipped-region indicator). The inference variables
- * ({@code bridge/inf/*}) have learning-rate scale {@code inferenceLrScale} (spec §9 param groups).
+ * ({@code bridge/inf/*}) have learning-rate scale {@code inferenceLrScale} (docs/math.md §9 parameter groups; default 1, see §5 there).
  *
  * <p>Default schedule {@code vp-linear} (as the reference {@code bridge_diff_init}); the reference {@code
  * bridge} config uses Brownian motion σ = 1, T = 1, which differs from the registered {@code brownian}
