@@ -81,8 +81,8 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
     /**
      * Defaults: 2 hidden tanh layers of width 64, clips 100, stationary prior, inference lr × 1.
      *
-     * <p>The reference's {@code bridge} configs train the inference control at 0.02 × lr over 60 000
-     * steps. At that scale and a budget of ~1000 steps the inference control barely moves from its
+     * <p>One version of the reference's {@code bridge} config trains the inference control at 0.02 × lr
+     * over 60 000 steps (a later one uses one learning rate for both controls). At that scale and a budget of ~1000 steps the inference control barely moves from its
      * initialisation v = σ(1 − s/T)∇log p_prior, whose inference process does not carry a target away
      * from the origin onto the prior (from N(3, I) it ends at ≈ N(1.82, 0.91 I), so every generative
      * control has KL ≥ 3.6 to it in d = 2), and the generative control alone cannot close that gap.
