@@ -66,6 +66,9 @@ public interface Backend {
     /** Benchmarks training and evaluation. */
     BenchResult benchmark(int warmup, int measured);
 
+    /** The compute device the program runs on, as TensorFlow names it (for provenance and the log). */
+    String device();
+
     @Override
     void close();
   }

@@ -3,6 +3,7 @@ package dev.pathspace.experiments.cli;
 import dev.pathspace.api.Target;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
+import dev.pathspace.experiments.engine.Benchmark;
 import dev.pathspace.experiments.engine.Checkpoints;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.Experiment;
@@ -28,6 +29,11 @@ public final class EngineBackend implements Backend {
   /** {@link Backend.Program} as one {@link Experiment}: every call delegates, checkpoints included. */
   private record ExperimentProgram(Experiment experiment) implements Program {
     @Override
+    public String device() {
+      return experiment.device().toString();
+    }
+
+    @Override
     public Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
       return experiment.resume(checkpoints);
     }
@@ -44,7 +50,7 @@ public final class EngineBackend implements Backend {
 
     @Override
     public BenchResult benchmark(int warmup, int measured) {
-      return experiment.benchmark(warmup, measured);
+      return Benchmark.run(experiment, warmup, measured);
     }
 
     @Override

@@ -131,6 +131,8 @@ final class RunLifecycle {
     EvalResult eval;
     int from = 0;
     try (Backend.Program program = ctx.backend().open(comps, cfg)) {
+      err.println("device: " + program.device()); // engine: the device actually used
+      Provenance.recordDevice(files, provenance, program.device());
       if (resume) {
         Optional<Checkpoints.State> restored = program.resume(checkpoints);
         for (String s : checkpoints.skipped()) {
