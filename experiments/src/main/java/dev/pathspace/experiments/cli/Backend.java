@@ -21,6 +21,13 @@ public interface Backend {
   /** Builds the run's program (graph + session). */
   Program open(RunComponents components, RunConfig config);
 
+  /**
+   * Checks that the configured {@code device} can be used here, before any work (default: nothing to check).
+   *
+   * @throws dev.pathspace.api.ConfigException if it cannot (e.g. {@code device=gpu} without a GPU)
+   */
+  default void checkDevice(RunConfig config) {}
+
   /** The ordered evaluation metrics of {@code eval}. */
   Map<String, Object> metrics(RunConfig config, Target target, EvalResult eval);
 

@@ -5,6 +5,7 @@ import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
 import dev.pathspace.experiments.engine.Benchmark;
 import dev.pathspace.experiments.engine.Checkpoints;
+import dev.pathspace.experiments.engine.Devices;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.Experiment;
 import dev.pathspace.experiments.engine.RunComponents;
@@ -24,6 +25,11 @@ public final class EngineBackend implements Backend {
   @Override
   public Program open(RunComponents components, RunConfig config) {
     return new ExperimentProgram(Experiment.build(components, config));
+  }
+
+  @Override
+  public void checkDevice(RunConfig config) {
+    Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
   }
 
   /** {@link Backend.Program} as one {@link Experiment}: every call delegates, checkpoints included. */

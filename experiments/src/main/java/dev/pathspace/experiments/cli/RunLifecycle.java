@@ -89,6 +89,7 @@ final class RunLifecycle {
    * @throws WriteFailedException if a file could not be written (the message says what is kept)
    */
   Outcome execute(RunConfig cfg, RunComponents comps, RunDirectory dir, boolean resume, Origin origin) {
+    ctx.backend().checkDevice(cfg); // engine: device=gpu without a GPU fails before the directory exists
     Optional<RunDirectory.Lock> lock = dir.tryLock();
     if (lock.isEmpty()) {
       throw new ConfigException("Run directory '" + dir.dir() + "' is in use by another process (.lock held)");
