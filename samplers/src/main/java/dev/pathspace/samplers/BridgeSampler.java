@@ -1,5 +1,6 @@
 package dev.pathspace.samplers;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -55,16 +56,16 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
    * @param priorTruncation excluded two-sided tail mass q of the prior samples (0 = none; reference 1e-4)
    */
   public record Params(
-      int width,
-      int depth,
-      Activation activation,
-      int timeChannels,
-      int gainDepth,
-      double clipModel,
-      double clipScore,
-      double priorScale,
-      double inferenceLrScale,
-      double priorTruncation) implements ControlParams {
+      @Describe("hidden width of the control network") int width,
+      @Describe("layers of the Fourier MLP (reference num_layers − 1)") int depth,
+      @Describe("activation: tanh, gelu, relu, silu, …") Activation activation,
+      @Describe("Fourier time-embedding channels") int timeChannels,
+      @Describe("hidden layers of the time gain network (reference time_embed num_layers − 1)") int gainDepth,
+      @Describe("clip of the network output and the gain (scheduled scalar clip_model)") double clipModel,
+      @Describe("clip of the weighted target score (scheduled scalar clip_score)") double clipScore,
+      @Describe("std of the Gaussian prior") double priorScale,
+      @Describe("learning-rate multiplier of the inference control") double inferenceLrScale,
+      @Describe("prior truncation quantile (0 = none; reference 1e-4)") double priorTruncation) implements ControlParams {
     /** Validates every field. */
     public Params {
       ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);

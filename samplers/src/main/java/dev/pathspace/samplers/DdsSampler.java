@@ -1,5 +1,6 @@
 package dev.pathspace.samplers;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
@@ -57,18 +58,18 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
    * @param priorTruncation excluded two-sided tail mass q of the prior samples (0 = none; reference 1e-4)
    */
   public record Params(
-      int width,
-      int depth,
-      Activation activation,
-      int timeChannels,
-      int gainDepth,
-      Parameterisation parameterisation,
-      double clipModel,
-      double clipScore,
-      double sigma,
-      double alpha,
-      Integrator integrator,
-      double priorTruncation) implements ControlParams {
+      @Describe("hidden width of the control network") int width,
+      @Describe("layers of the Fourier MLP (reference num_layers − 1)") int depth,
+      @Describe("activation: tanh, gelu, relu, silu, …") Activation activation,
+      @Describe("Fourier time-embedding channels") int timeChannels,
+      @Describe("hidden layers of the time gain network (reference time_embed num_layers − 1)") int gainDepth,
+      @Describe("control parameterisation: network, score or lerp") Parameterisation parameterisation,
+      @Describe("clip of the network output and the gain (scheduled scalar clip_model)") double clipModel,
+      @Describe("clip of the weighted target score (scheduled scalar clip_score)") double clipScore,
+      @Describe("stationary std σ of the OU reference") double sigma,
+      @Describe("DDS step parameter α") double alpha,
+      @Describe("integrator: exponential or euler") Integrator integrator,
+      @Describe("prior truncation quantile (0 = none; reference 1e-4)") double priorTruncation) implements ControlParams {
     /** Validates every field. */
     public Params {
       ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);

@@ -1,5 +1,6 @@
 package dev.pathspace.samplers;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
@@ -38,7 +39,7 @@ public final class LangevinSampler implements PathSampler {
    * @param annealed anneal from the prior to the target with AIS weights
    */
   public record Params(
-      double stepSize, double sigma, double priorScale, double clipScore, boolean annealed) {
+      @Describe("Langevin step size") double stepSize, @Describe("noise scale σ") double sigma, @Describe("std of the Gaussian prior") double priorScale, @Describe("clip of the drift") double clipScore, @Describe("anneal from the prior to the target with AIS weights") boolean annealed) {
     /** Validates every field. */
     public Params {
       if (!(stepSize > 0) || !Double.isFinite(stepSize)) {

@@ -1,5 +1,6 @@
 package dev.pathspace.samplers;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
@@ -41,15 +42,15 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
    * @param priorLoc location of the Dirac prior (every coordinate)
    */
   public record Params(
-      int width,
-      int depth,
-      Activation activation,
-      int timeChannels,
-      int gainDepth,
-      Parameterisation parameterisation,
-      double clipModel,
-      double clipScore,
-      double priorLoc) implements ControlParams {
+      @Describe("hidden width of the control network") int width,
+      @Describe("layers of the Fourier MLP (reference num_layers − 1)") int depth,
+      @Describe("activation: tanh, gelu, relu, silu, …") Activation activation,
+      @Describe("Fourier time-embedding channels") int timeChannels,
+      @Describe("hidden layers of the time gain network (reference time_embed num_layers − 1)") int gainDepth,
+      @Describe("control parameterisation: network, score or lerp") Parameterisation parameterisation,
+      @Describe("clip of the network output and the gain (scheduled scalar clip_model)") double clipModel,
+      @Describe("clip of the weighted target score (scheduled scalar clip_score)") double clipScore,
+      @Describe("location of the Dirac prior") double priorLoc) implements ControlParams {
     /** Validates every field. */
     public Params {
       ControlParams.check(width, depth, activation, timeChannels, gainDepth, clipModel, clipScore);

@@ -33,6 +33,13 @@ public interface Backend {
     return EvaluationReport.of(target, eval, config.seed(), config.eval().referenceSamples());
   }
 
+  /**
+   * Checks that the configured {@code device} can be used here, before any work (default: nothing to check).
+   *
+   * @throws dev.pathspace.api.ConfigException if it cannot (e.g. {@code device=gpu} without a GPU)
+   */
+  default void checkDevice(RunConfig config) {}
+
   /** The ordered evaluation metrics of {@code report}, computed by the {@code registered} metrics. */
   MetricValues metrics(RunConfig config, EvaluationReport report, List<RunMetric> registered);
 
@@ -77,6 +84,9 @@ public interface Backend {
 
     /** Benchmarks training and evaluation. */
     BenchResult benchmark(int warmup, int measured);
+
+    /** The compute device the program runs on, as TensorFlow names it (for provenance and the log). */
+    String device();
 
     @Override
     void close();

@@ -73,14 +73,18 @@ final class BenchCommand implements Callable<Integer> {
         "  (d=%d, batch %d, %d timesteps, %s, threads %d/%d)", comps.target().dim(), cfg.train().batch(),
         cfg.train().timesteps(), cfg.precision(), cfg.intraThreads(), cfg.interThreads()));
     BenchResult b;
+    String device;
     try (Backend.Program session = ctx.backend().open(comps, cfg)) {
+      device = session.device();
       b = session.benchmark(warmup, steps);
     }
+    out.println(String.format(Locale.ROOT, "%-18s %s", "device", device));
     out.print(format(b));
     out.println(String.format(Locale.ROOT, "%-18s %12.1f %%", "network/matmul", 100 * b.networkGflops() / b.matmulGflops()));
     out.flush();
     com.fasterxml.jackson.databind.node.ObjectNode node =
         BenchSuite.toJson(label != null ? label : String.join(" ", overrides), overrides, b);
+    node.put("device", device);
     if (json != null) {
       BenchSuite.write(ctx.workDir().resolve(json), node);
     }

@@ -2,7 +2,9 @@ package dev.pathspace.experiments.cli;
 
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
+import dev.pathspace.experiments.engine.Benchmark;
 import dev.pathspace.experiments.engine.Checkpoints;
+import dev.pathspace.experiments.engine.Devices;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.metrics.EvaluationReport;
 import dev.pathspace.experiments.metrics.MetricValues;
@@ -28,8 +30,18 @@ public final class EngineBackend implements Backend {
     return new ExperimentProgram(Experiment.build(components, config));
   }
 
+  @Override
+  public void checkDevice(RunConfig config) {
+    Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+  }
+
   /** {@link Backend.Program} as one {@link Experiment}: every call delegates, checkpoints included. */
   private record ExperimentProgram(Experiment experiment) implements Program {
+    @Override
+    public String device() {
+      return experiment.device().toString();
+    }
+
     @Override
     public Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
       return experiment.resume(checkpoints);
@@ -47,7 +59,7 @@ public final class EngineBackend implements Backend {
 
     @Override
     public BenchResult benchmark(int warmup, int measured) {
-      return experiment.benchmark(warmup, measured);
+      return Benchmark.run(experiment, warmup, measured);
     }
 
     @Override

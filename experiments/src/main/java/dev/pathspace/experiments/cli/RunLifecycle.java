@@ -93,6 +93,7 @@ final class RunLifecycle {
    * @throws WriteFailedException if a file could not be written (the message says what is kept)
    */
   Outcome execute(RunPlan plan, RunDirectory dir, boolean resume, Origin origin) {
+    ctx.backend().checkDevice(plan.config()); // device=gpu without a GPU fails before the directory gets files
     Optional<RunDirectory.Lock> lock = dir.tryLock();
     if (lock.isEmpty()) {
       throw new ConfigException("Run directory '" + dir.dir() + "' is in use by another process (.lock held)");
@@ -140,6 +141,8 @@ final class RunLifecycle {
     EvalResult eval;
     int from = 0;
     try (Backend.Program program = ctx.backend().open(comps, cfg)) {
+      err.println("device: " + program.device()); // engine: the device actually used
+      Provenance.recordDevice(files, provenance, program.device());
       if (resume) {
         Optional<Checkpoints.State> restored = program.resume(checkpoints);
         for (String s : checkpoints.skipped()) {

@@ -118,7 +118,11 @@ public final class ConfigResolver {
         "must be >= 0 (0 = only at the end)");
     boolean graphOpt =
         (Boolean) codec.convert(need(settings, "graphOptimization"), boolean.class, "graphOptimization");
-    return new LayeredConfig(types, params, t, e, seed, precision, intra, inter, graphOpt);
+    String device = (String) codec.convert(need(settings, "device"), String.class, "device");
+    if (!RunConfig.DEVICES.contains(device)) {
+      throw new ConfigException("Invalid value '" + device + "' for device; valid options: " + RunConfig.DEVICES);
+    }
+    return new LayeredConfig(types, params, t, e, seed, precision, intra, inter, graphOpt, device);
   }
 
   private static Map<String, JsonNode> group(Map<String, JsonNode> settings, String prefix) {

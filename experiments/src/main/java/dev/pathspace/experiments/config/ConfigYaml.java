@@ -94,6 +94,7 @@ public final class ConfigYaml {
     threads.put("inter", c.interThreads());
     m.put("threads", threads);
     m.put("graphOptimization", c.graphOptimization());
+    m.put("device", c.device());
     return m;
   }
 

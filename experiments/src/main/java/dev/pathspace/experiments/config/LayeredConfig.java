@@ -20,6 +20,7 @@ import java.util.Map;
  * @param intraThreads TF intra-op threads
  * @param interThreads TF inter-op threads
  * @param graphOptimization run TF's Grappler graph optimiser
+ * @param device {@code cpu}, {@code gpu} or {@code auto}
  */
 public record LayeredConfig(
     Map<ComponentKind<?>, String> types,
@@ -30,7 +31,8 @@ public record LayeredConfig(
     String precision,
     int intraThreads,
     int interThreads,
-    boolean graphOptimization) {
+    boolean graphOptimization,
+    String device) {
   /** Copies the maps. */
   public LayeredConfig {
     types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
@@ -42,6 +44,6 @@ public record LayeredConfig(
   /** The resolved configuration with the given component choices. */
   public RunConfig withComponents(Map<ComponentKind<?>, ComponentChoice> choices) {
     return new RunConfig(
-        choices, train, eval, seed, precision, intraThreads, interThreads, graphOptimization);
+        choices, train, eval, seed, precision, intraThreads, interThreads, graphOptimization, device);
   }
 }

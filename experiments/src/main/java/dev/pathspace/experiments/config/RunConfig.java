@@ -3,6 +3,7 @@ package dev.pathspace.experiments.config;
 import dev.pathspace.api.registry.ComponentKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param intraThreads TF intra-op threads (0 = TF default)
  * @param interThreads TF inter-op threads (0 = TF default)
  * @param graphOptimization run TF's Grappler graph optimiser (faster steps, slower first step)
+ * @param device {@code cpu}, {@code gpu} or {@code auto} (the first GPU TensorFlow sees, else the CPU)
  */
 public record RunConfig(
     Map<ComponentKind<?>, ComponentChoice> components,
@@ -26,7 +28,12 @@ public record RunConfig(
     String precision,
     int intraThreads,
     int interThreads,
-    boolean graphOptimization) {
+    boolean graphOptimization,
+    String device) {
+  /** Valid values of {@code device} (engine: a GPU choice is checked against TensorFlow's devices). */
+  public static final List<String> DEVICES = List.of("cpu", "gpu", "auto");
+  /** The default {@code device}: today's placement (a GPU build uses its GPU, the CPU build the CPU). */
+  public static final String DEFAULT_DEVICE = "auto";
 
   /** Copies the choices in table order and checks that every kind has one. */
   public RunConfig {
@@ -39,6 +46,23 @@ public record RunConfig(
       ordered.put(k, c);
     }
     components = Collections.unmodifiableMap(ordered);
+    if (!DEVICES.contains(device)) {
+      throw new dev.pathspace.api.ConfigException(
+          "Invalid value '" + device + "' for device; valid options: " + DEVICES);
+    }
+  }
+
+  /** A configuration on the default device. */
+  public RunConfig(
+      Map<ComponentKind<?>, ComponentChoice> components,
+      TrainSettings train,
+      EvalSettings eval,
+      long seed,
+      String precision,
+      int intraThreads,
+      int interThreads,
+      boolean graphOptimization) {
+    this(components, train, eval, seed, precision, intraThreads, interThreads, graphOptimization, DEFAULT_DEVICE);
   }
 
   /** A configuration of the four current kinds. */

@@ -30,6 +30,7 @@ public final class Experiment implements AutoCloseable {
   private final Session session;
   private final double buildSeconds;
   private final LearningRateSchedule lrSchedule;
+  private Devices.Device device;
   private int stepsDone;
   private int skippedBefore;
 
@@ -45,30 +46,43 @@ public final class Experiment implements AutoCloseable {
   /** Builds the training and evaluation graphs and the session (no step is run). */
   public static Experiment build(RunComponents components, RunConfig config) {
     long t0 = System.nanoTime();
+    // device=gpu on a process whose TensorFlow sees no GPU fails here, before any graph is built
+    Devices.Device device = Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
     Graph graph = new Graph();
     try {
       TrainingProgram program = new TrainingProgram(graph, components, config);
-      Session session = new Session(graph, sessionConfig(config));
-      return new Experiment(config, graph, program, session, (System.nanoTime() - t0) / 1e9);
+      Session session = new Session(graph, sessionConfig(config, device));
+      Experiment e = new Experiment(config, graph, program, session, (System.nanoTime() - t0) / 1e9);
+      e.device = device;
+      return e;
     } catch (RuntimeException e) {
       graph.close();
       throw e;
     }
   }
 
+  /** {@link #sessionConfig(RunConfig, Devices.Device)} with TF's default placement. */
+  static ConfigProto sessionConfig(RunConfig config) {
+    return sessionConfig(config, null);
+  }
+
   /**
    * Session settings: the configured thread pools (per session, so an earlier session cannot resize
-   * them), soft placement (a GPU build falls back to the CPU), and TF's Grappler optimiser only when
+   * them), soft placement (ops without a GPU kernel fall back to the CPU), no GPU at all when the chosen
+   * {@code device} is the CPU (a GPU build would otherwise place ops on its GPU), and TF's Grappler optimiser only when
    * {@code graphOptimization} is on: on this workload it turns a ~2–4 s first step into 10–25 s for at most
    * ~30 % faster steps on small configurations and none on large ones (docs/performance.md).
    */
-  static ConfigProto sessionConfig(RunConfig config) {
+  static ConfigProto sessionConfig(RunConfig config, Devices.Device device) {
     ConfigProto.Builder b =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(config.intraThreads())
             .setInterOpParallelismThreads(config.interThreads())
             .setUsePerSessionThreads(true)
             .setAllowSoftPlacement(true);
+    if (device != null && !device.isGpu()) {
+      b.putDeviceCount("GPU", 0);
+    }
     if (!config.graphOptimization()) {
       b.setGraphOptions(
           GraphOptions.newBuilder()
@@ -76,6 +90,11 @@ public final class Experiment implements AutoCloseable {
               .build());
     }
     return b.build();
+  }
+
+  /** The device the session runs on ({@code device=cpu|gpu|auto} resolved against TensorFlow's devices). */
+  public Devices.Device device() {
+    return device;
   }
 
   /** Seconds spent building the graph and the session. */
@@ -266,14 +285,6 @@ public final class Experiment implements AutoCloseable {
       }
     }
     return new EvalResult(logRnd, noIto, samples, (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * Benchmarks this program ({@link Benchmark#run}): {@code warmup} untimed steps, then {@code measured}
-   * timed training steps and timed evaluation chunks.
-   */
-  public BenchResult benchmark(int warmup, int measured) {
-    return Benchmark.run(this, warmup, measured);
   }
 
   /** The run configuration. */

@@ -160,6 +160,18 @@ public final class Provenance {
     }
   }
 
+  /**
+   * Records the compute device the run's session uses ({@code device}: TensorFlow's name and type, e.g.
+   * {@code /job:localhost/replica:0/task:0/device:CPU:0 (CPU)}), written through {@code files}.
+   */
+  public static void recordDevice(AtomicFiles files, Path file, String device) {
+    Map<String, Object> m = read(file);
+    if (m != null) {
+      m.put("device", device);
+      write(files, file, m);
+    }
+  }
+
   /** {@code {commit, dirty}} of the git work tree containing {@code dir}, or null without git. */
   static Map<String, Object> git(Path dir) {
     String commit = command(dir, "git", "rev-parse", "HEAD");

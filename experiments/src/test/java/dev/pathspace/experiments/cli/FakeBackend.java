@@ -75,6 +75,11 @@ final class FakeBackend implements Backend {
       }
 
       @Override
+      public String device() {
+        return "fake:CPU:0 (CPU)";
+      }
+
+      @Override
       public Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
         Optional<Checkpoints.State> st = checkpoints.latest().map(p -> checkpoints.restore(p, prefix -> {
           try {

@@ -122,7 +122,7 @@ class ConfigLayeringTest {
     Files.writeString(written, yaml);
     RunConfig again = new RunPlanner(registry).config(written, List.of());
     assertThat(again).isEqualTo(c);
-    assertThat(yaml).contains("type: pis").contains("lrScale: 0.1").doesNotContain("auto");
+    assertThat(yaml).contains("type: pis").contains("lrScale: 0.1").doesNotContain("type: auto").contains("device: auto");
     // and the defaults also round-trip (schedule auto resolved to the concrete type)
     RunConfig d = resolve(null);
     Files.writeString(written, ConfigYaml.write(d));

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.pathspace.experiments.config.EvalSettings;
+import dev.pathspace.experiments.config.RunConfig;
+import dev.pathspace.experiments.config.TrainSettings;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,27 @@ class DevicesTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("Invalid value 'tpu' for device; valid options: [cpu, gpu, auto]");
     assertThat(Devices.Choice.parse("GPU")).isEqualTo(Devices.Choice.GPU);
+  }
+
+  @Test
+  void aGpuRunWithoutAGpuFailsBeforeAnyGraphIsBuilt() {
+    assumeFalse(Devices.visible().stream().anyMatch(Devices.Device::isGpu), "this process sees a GPU");
+    dev.pathspace.experiments.config.ComponentChoice x =
+        new dev.pathspace.experiments.config.ComponentChoice("x", Map.of());
+    RunConfig base = new RunConfig(x, x, x, x,
+        new TrainSettings(2, 8, 4, 1e-3, 1.0, 1.0, 0.0, true, 1, 1), new EvalSettings(8, 8, 0), 1, "float32", 1, 1);
+    RunConfig gpu = new RunConfig(base.components(), base.train(), base.eval(), base.seed(), base.precision(),
+        base.intraThreads(), base.interThreads(), base.graphOptimization(), "gpu");
+    // no components at all: the device check must come before anything uses them
+    assertThatThrownBy(() -> Experiment.build(null, gpu))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("device=gpu, but TensorFlow sees no GPU");
+    assertThatThrownBy(() -> new RunConfig(base.components(), base.train(), base.eval(), base.seed(),
+            base.precision(), 1, 1, false, "tpu"))
+        .isInstanceOf(ConfigException.class).hasMessage("Invalid value 'tpu' for device; valid options: [cpu, gpu, auto]");
+    RunConfig cpu = new RunConfig(base.components(), base.train(), base.eval(), base.seed(), base.precision(),
+        1, 1, false, "cpu");
+    assertThat(Experiment.sessionConfig(cpu, Devices.select(Devices.Choice.CPU, Devices.visible()))
+        .getDeviceCountMap()).containsEntry("GPU", 0);
   }
 
   @Test

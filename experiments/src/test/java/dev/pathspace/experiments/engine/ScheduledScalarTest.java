@@ -139,6 +139,6 @@ class ScheduledScalarTest {
     assertThatThrownBy(() -> Experiment.build(components(), config(s)).close())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("train.scalarSchedules.clipModel")
-        .hasMessageContaining("[offset, shift]");
+        .hasMessageContaining("[clip_model, clip_score, offset, shift]");
   }
 }

@@ -1,5 +1,6 @@
 package dev.pathspace.samplers.hjb;
 
+import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
@@ -48,7 +49,7 @@ public final class PdeSampler implements PathSampler {
    * @param inputPoints nodes per axis of the target grid (0 = default: 4001 in 1-D, 601 in 2-D)
    * @param outputPoints nodes per axis of the control tables (0 = default: 1201 in 1-D, 201 in 2-D)
    */
-  public record Params(Base base, int inputPoints, int outputPoints) {
+  public record Params(@Describe("sampler whose exact control is used: dis, pis or dds") Base base, @Describe("grid points per axis for the target") int inputPoints, @Describe("grid points per axis for the control table") int outputPoints) {
     /** Validates the grid sizes. */
     public Params {
       if (base == null) {
