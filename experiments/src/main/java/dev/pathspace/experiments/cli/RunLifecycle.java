@@ -182,6 +182,9 @@ final class RunLifecycle {
         }
         progress.finish();
         train = seen.merge(train);
+        if (train.trainableParameters() >= 0) {
+          err.println("trainable parameters: " + train.trainableParameters());
+        }
         files.writeString(dir.file("train.json"), SummaryJson.toJson(trainJson(train)));
         status = status.to(State.TRAINED, steps, null, ctx.clock().instant()).withArtifact("train.json", steps);
         dir.writeStatus(files, status);
@@ -333,6 +336,7 @@ final class RunLifecycle {
     m.put("steps_skipped", t.skipped());
     m.put("train_seconds", t.seconds());
     m.put("build_seconds", t.buildSeconds());
+    m.put("trainable_parameters", t.trainableParameters());
     m.put("final_diagnostics", t.finalDiagnostics());
     return m;
   }
@@ -395,7 +399,8 @@ final class RunLifecycle {
     TrainSummary merge(TrainSummary t) {
       Map<String, Double> diag = t.finalDiagnostics() == null || t.finalDiagnostics().isEmpty()
           ? diagnostics : t.finalDiagnostics();
-      return new TrainSummary(t.steps(), t.skipped(), secondsBefore + t.seconds(), t.buildSeconds(), diag);
+      return new TrainSummary(t.steps(), t.skipped(), secondsBefore + t.seconds(), t.buildSeconds(), diag,
+          t.trainableParameters());
     }
   }
 }

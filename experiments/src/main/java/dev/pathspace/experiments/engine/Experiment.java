@@ -131,7 +131,7 @@ public final class Experiment implements AutoCloseable {
     int steps = config.train().steps();
     if (!program.trainable) {
       listener.onInfo("sampler has no trainable parameters: training skipped");
-      return new TrainSummary(0, 0, 0, buildSeconds, Map.of());
+      return new TrainSummary(0, 0, 0, buildSeconds, Map.of(), trainableParameters());
     }
     long start = System.nanoTime();
     int skipped = skippedBefore;
@@ -178,7 +178,24 @@ public final class Experiment implements AutoCloseable {
         throw new TrainingInterruptedException(step);
       }
     }
-    return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag);
+    return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag,
+        trainableParameters());
+  }
+
+  /**
+   * The number of trainable scalars of the run: every variable of the graph context (sampler controls and
+   * any divergence parameter). Compare with the reference's parameter count (docs/math.md §6).
+   */
+  public long trainableParameters() {
+    long n = 0;
+    for (var t : program.ctx.trainables()) {
+      long size = 1;
+      for (long d : t.shape()) {
+        size *= d;
+      }
+      n += size;
+    }
+    return n;
   }
 
   /**

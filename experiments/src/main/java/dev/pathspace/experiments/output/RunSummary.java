@@ -50,7 +50,7 @@ public record RunSummary(
 
   /**
    * The {@code summary.json} keys in order: sampler, divergence, schedule, target, dim, seed, train_steps,
-   * train_seconds, build_seconds, steps_skipped, then the metrics in their order, then the final step's
+   * train_seconds, build_seconds, steps_skipped, trainable_parameters (when known), then the metrics in their order, then the final step's
    * divergence diagnostics prefixed {@code final_}, then {@code resumed_from_step} for a resumed run.
    */
   public Map<String, Object> toJsonMap() {
@@ -65,6 +65,9 @@ public record RunSummary(
     m.put("train_seconds", train.seconds());
     m.put("build_seconds", train.buildSeconds());
     m.put("steps_skipped", train.skipped());
+    if (train.trainableParameters() >= 0) {
+      m.put("trainable_parameters", train.trainableParameters());
+    }
     m.putAll(metrics.asMap());
     if (train.finalDiagnostics() != null) {
       train.finalDiagnostics().forEach((k, v) -> m.put("final_" + k, v));

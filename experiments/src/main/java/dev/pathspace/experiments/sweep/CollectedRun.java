@@ -38,7 +38,7 @@ public record CollectedRun(Path dir, Map<String, String> config, Map<String, Dou
   }
 
   /** Summary entries that describe the run rather than measure it. */
-  static final List<String> NOT_METRICS = List.of("dim", "seed", "train_steps", "resumed_from_step");
+  static final List<String> NOT_METRICS = List.of("dim", "seed", "train_steps", "resumed_from_step", "trainable_parameters");
 
   /**
    * Reads {@code dir/summary.json} and {@code dir/config.yaml}.
