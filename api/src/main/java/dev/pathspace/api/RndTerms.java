@@ -5,7 +5,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Per-trajectory decomposition of {@code rnd = log dP_model/dP_target-path − log Z} (spec §0): each term is
+ * Per-trajectory decomposition of {@code rnd = log dP_model/dP_target-path − log Z} (docs/math.md §0): each term is
  * a {@code [B]} tensor, so that {@code −E[rnd]} is an ELBO, {@code exp(−rnd)} are importance weights and
  * {@code rnd ≡ −log Z} at the optimum.
  *
@@ -44,7 +44,7 @@ public record RndTerms(
     return tf.math.add(withoutIto(tf), ito);
   }
 
-  /** initial + running + terminal (the lower-variance ELBO form, spec §4.6 run B). */
+  /** initial + running + terminal (the lower-variance ELBO form, docs/math.md §4.6 run B). */
   public Operand<TFloating> withoutIto(Ops tf) {
     return tf.math.add(tf.math.add(initial, running), terminal);
   }

@@ -19,23 +19,23 @@ import org.tensorflow.types.family.TFloating;
 /**
  * Log-variance divergence Var_{P^w}(rnd) evaluated off-policy on trajectories moved by a detached control:
  * Richter &amp; Berner, "Improved sampling via learned diffusions", ICLR 2024 (and Nüsken &amp; Richter 2021);
- * spec §4.0 method {@code lv}, §4.4.
+ * docs/math.md §4.0 method {@code lv}, §4.4.
  *
  * <p>Loss = unbiased (M − 1) sample variance of the kept entries, kept = finite and {@code < maxLogRnd}.
- * <b>Deliberate deviation</b> from the reference (spec §12.21): there the test is one-sided and −inf
+ * <b>Deliberate deviation</b> from the reference (docs/math.md §12.21): there the test is one-sided and −inf
  * passes (making the loss NaN); here −inf is removed too. With fewer than two kept entries the loss is NaN,
  * so the trainer skips and reports the step; {@code n_filtered} reports the removals. Diagnostics: {@code n_filtered} (entries
  * removed in this batch), {@code log_z_lv} = −mean(kept rnd) (an ELBO-type log Z estimate).
  */
 public final class LogVarianceDivergence implements PathDivergence {
-  /** @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (spec default 1e8; +inf allowed) */
+  /** @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (reference default 1e8; +inf allowed) */
   public record Params(@Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates the threshold. */
     public Params {
       NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);
     }
 
-    /** maxLogRnd 1e8 (spec {@code *_lv} configs). */
+    /** maxLogRnd 1e8 (reference {@code *_lv} configs). */
     public static Params defaults() {
       return new Params(1e8);
     }

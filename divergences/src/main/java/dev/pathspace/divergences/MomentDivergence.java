@@ -17,7 +17,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Second-moment loss with a learned scalar (spec §4.7): {@code L(θ, c) = E_{X^w}[(rnd + c)²]} over the kept
+ * Second-moment loss with a learned scalar (docs/math.md §4.7): {@code L(θ, c) = E_{X^w}[(rnd + c)²]} over the kept
  * entries, off-policy (w = sg(u)). Source: Nüsken &amp; Richter (2021), "Solving high-dimensional
  * Hamilton–Jacobi–Bellman PDEs using neural networks", Partial Differ. Equ. Appl. 2:48 (moment loss);
  * it is the trajectory-balance objective of GFlowNets (Malkin et al., NeurIPS 2022) in path space, as

@@ -19,15 +19,15 @@ import org.tensorflow.types.family.TFloating;
  * Reverse Kullback–Leibler divergence KL(P_model ‖ P_target-path) − log Z = E[rnd], trained with the
  * reparameterisation trick (back-propagation through the simulation): Berner, Richter &amp; Ullrich,
  * "An optimal control perspective on diffusion-based generative modeling", TMLR 2024 (DIS); Zhang &amp;
- * Chen, ICLR 2022 (PIS); spec §4.0 methods {@code kl} / {@code kl_ito}, §4.4, §4.5.
+ * Chen, ICLR 2022 (PIS); docs/math.md §4.0 methods {@code kl} / {@code kl_ito}, §4.4, §4.5.
  *
  * <p>Loss = mean of the finite rnd entries (the reference's {@code isfinite} mask when {@code max_rnd} is
  * unset). Diagnostics: {@code elbo} = −loss (a lower bound on log Z), {@code n_filtered}.
  */
 public final class ReverseKlDivergence implements PathDivergence {
   /**
-   * @param itoTerm include the zero-mean Itô integral in rnd (spec {@code kl_ito}: unbiased, higher
-   *     variance, different gradient estimator); false is spec {@code kl}
+   * @param itoTerm include the zero-mean Itô integral in rnd (reference {@code kl_ito}: unbiased, higher
+   *     variance, different gradient estimator); false is reference {@code kl}
    */
   public record Params(@Describe("include the zero-mean Itô integral in rnd (reference kl_ito)") boolean itoTerm) {
     /** Spec "kl": no Itô term. */

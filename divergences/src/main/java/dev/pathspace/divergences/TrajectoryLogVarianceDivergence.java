@@ -20,17 +20,17 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Per-initial-point log-variance ({@code lv_traj}, Richter &amp; Berner, ICLR 2024; spec §4.0): each
+ * Per-initial-point log-variance ({@code lv_traj}, Richter &amp; Berner, ICLR 2024; docs/math.md §4.0): each
  * initial point is simulated k times (block order, row j·(B/k) + i is replica j of point i), the batch
  * is reshaped to {@code (k, B/k)}, and the loss is the mean over kept columns of the unbiased variance
  * across the k replicas. A column is dropped if any member is filtered (non-finite, −inf included, or
- * ≥ maxLogRnd; spec §12.5). Diagnostics: {@code n_filtered} = k·(dropped columns), {@code log_z_lv} =
+ * ≥ maxLogRnd; docs/math.md §12.5). Diagnostics: {@code n_filtered} = k·(dropped columns), {@code log_z_lv} =
  * −mean of the kept rnd.
  */
 public final class TrajectoryLogVarianceDivergence implements PathDivergence {
   /**
    * @param trajectoriesPerSample k ≥ 2 trajectories per initial point
-   * @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (spec default 1e8; +inf allowed)
+   * @param maxLogRnd entries with rnd ≥ maxLogRnd are removed (reference default 1e8; +inf allowed)
    */
   public record Params(@Describe("trajectories k per initial point (≥ 2)") int trajectoriesPerSample, @Describe("drop trajectories with rnd ≥ this (+Infinity keeps all finite ones)") double maxLogRnd) {
     /** Validates k and the threshold. */

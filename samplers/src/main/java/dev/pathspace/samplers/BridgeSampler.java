@@ -26,10 +26,10 @@ import org.tensorflow.types.family.TFloating;
  * Schrödinger-bridge-type sampler (Richter &amp; Berner, "Improved sampling via learned diffusions", ICLR
  * 2024): a generative control u and an inference control v are trained jointly so that the controlled
  * generative SDE matches the time reversal of the controlled noising SDE; only u + v = σ∇log p_s is
- * determined at the optimum (Nelson's relation). Log-RND: spec §4.1 with v (a = u + v, b = u − v, plus
+ * determined at the optimum (Nelson's relation). Log-RND: docs/math.md §4.1 with v (a = u + v, b = u − v, plus
  * σ(s)(∇·v)Δt), see {@link LogRnd#timeReversal} and {@link Coupling#inference}.
  *
- * <p>Controls (spec §6.5): u = clip(NN_u) + σ(t)·clip((t/T)∇log ρ)·clip(g_u(t)) (LerpTargetCtrl) and v =
+ * <p>Controls (docs/math.md §6.5): u = clip(NN_u) + σ(t)·clip((t/T)∇log ρ)·clip(g_u(t)) (LerpTargetCtrl) and v =
  * clip(NN_v) + σ(t)·clip((1 − t/T)∇log p_prior)·clip(g_v(t)) (LerpPriorCtrl), gains initialised to 1, so
  * that at initialisation u + v = σ(t)[(t/T)∇log ρ + (1 − t/T)∇log p_prior]. ∇·v is exact: the network part
  * by forward Jacobian propagation ({@link MlpDivergence}, no Hutchinson estimate), the prior-score part in
@@ -115,7 +115,7 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
 
   /**
    * Brownian motion with σ = 1 on [0, 1], the reference {@code bridge} solver's {@code bm.yaml}
-   * (spec §5): the generative control only interpolates the target score, so a drift-free reference
+   * (docs/math.md §5): the generative control only interpolates the target score, so a drift-free reference
    * keeps the initial process from expanding; {@code vp-linear} (as in {@code bridge_diff_init}) also works.
    */
   @Override

@@ -26,18 +26,18 @@ import org.tensorflow.types.family.TFloating;
  * is an OU/VP process started at its stationary law N(0, σ²I) (σ = {@code sigma}), so p_ref = prior.
  *
  * <ul>
- *   <li>{@code integrator=exponential} (default, spec §3.3/§4.3): the exponential-integrator chain of {@link
+ *   <li>{@code integrator=exponential} (default, docs/math.md §3.3/§4.3): the exponential-integrator chain of {@link
  *       StepRule#exponential} with β_k = clip(α√Δt_k, 0, 1). It uses the schedule <b>only for its time
  *       grid</b> (drift and diffusion of the schedule are ignored); the reference DDS uses a cosine grid
- *       over [0, 12.8] (spec §3.1), i.e. configure {@code schedule.grid=cosine} to reproduce it.
- *   <li>{@code integrator=euler} (spec EulerDDS): Euler–Maruyama of the schedule's generative SDE with the
+ *       over [0, 12.8] (docs/math.md §3.1), i.e. configure {@code schedule.grid=cosine} to reproduce it.
+ *   <li>{@code integrator=euler} (reference EulerDDS): Euler–Maruyama of the schedule's generative SDE with the
  *       reference control r(s, x) = σ(s)∇log N(x; 0, σ²I), which makes the reference the stationary OU;
- *       log-RND spec §4.2 with p_ref = N(0, σ²I). Requires a schedule with a stationary law whose std
- *       equals {@code sigma} (fixing the reference code's unchecked assumption, spec §12.17).
+ *       log-RND docs/math.md §4.2 with p_ref = N(0, σ²I). Requires a schedule with a stationary law whose std
+ *       equals {@code sigma} (fixing the reference code's unchecked assumption, docs/math.md §12.17).
  * </ul>
  *
  * The continuous-time optimal control of the exponential chain (Δt → 0: dX = (−½α²X + α²σ²u)ds + ασ dW)
- * is u*(s, x) = ∇_x log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (spec §6.5) or
+ * is u*(s, x) = ∇_x log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (docs/math.md §6.5) or
  * {@code network}.
  */
 public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
@@ -115,7 +115,7 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
 
   /**
    * The exponential integrator uses only the schedule's time grid: by default the cosine grid on [0, 6.4]
-   * of the reference {@code basic_dds} (spec §3.1, §5; {@code dds} uses 12.8). The Euler variant uses the
+   * of the reference {@code basic_dds} (docs/math.md §3.1, §5; {@code dds} uses 12.8). The Euler variant uses the
    * vp_10 SDE itself on [0, 1].
    */
   @Override
@@ -146,7 +146,7 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
               + schedule.id()
               + "' ("
               + std
-              + "), otherwise the reference is not stationary (spec §12.17). Valid schedules: [vp-linear,"
+              + "), otherwise the reference is not stationary (docs/math.md §12.17). Valid schedules: [vp-linear,"
               + " vp-cosine, const-ou] with a matching stationary std");
     }
   }
@@ -187,7 +187,7 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
         : StepRule.exponential(grid, params.alpha(), params.sigma());
   }
 
-  /** Euler: the reference control r(s, x) = σ(s)∇log p_prior(x) (spec EulerDDS); exponential: none. */
+  /** Euler: the reference control r(s, x) = σ(s)∇log p_prior(x) (reference EulerDDS); exponential: none. */
   private Coupling coupling(SimulationRequest req, GaussianPrior prior) {
     if (!params.euler()) {
       return Coupling.none();

@@ -19,9 +19,9 @@ import java.util.Optional;
  * Time-reversed diffusion sampler (DIS; Berner, Richter &amp; Ullrich, "An optimal control perspective on
  * diffusion-based generative modeling", TMLR 2024): the generative SDE is trained to be the time reversal
  * of a noising OU/VP process started at the target; it starts from the noising process's Gaussian
- * stationary law. Optimal control u*(s, x) = σ(s) ∇log p^{noise}_{T−s}(x). Log-RND: spec §4.1 (v ≡ 0).
- * Control parameterisation {@code lerp} (spec §6.5 LerpCtrl): u = clip(NN) + σ(s)·clip((1 − s/T)∇log
- * p_prior + (s/T)∇log ρ)·clip(g(s)); {@code network}: u = clip(NN) (spec {@code dis_no_score}).
+ * stationary law. Optimal control u*(s, x) = σ(s) ∇log p^{noise}_{T−s}(x). Log-RND: docs/math.md §4.1 (v ≡ 0).
+ * Control parameterisation {@code lerp} (docs/math.md §6.5 LerpCtrl): u = clip(NN) + σ(s)·clip((1 − s/T)∇log
+ * p_prior + (s/T)∇log ρ)·clip(g(s)); {@code network}: u = clip(NN) (reference {@code dis_no_score}).
  */
 public final class DisSampler extends ControlledSampler<DisSampler.Params> {
   /**

@@ -8,7 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Isotropic Gaussian prior N(loc, scale² I) (spec §2 {@code gauss}); its normalised log density enters
+ * Isotropic Gaussian prior N(loc, scale² I) (docs/math.md §2 {@code gauss}); its normalised log density enters
  * the log-RND, its score enters the lerp parameterisation.
  *
  * <p>With {@code truncation} q &gt; 0 (the reference's {@code gauss_truncate}, {@code truncate_quartile:
@@ -51,7 +51,7 @@ public record GaussianPrior(int dim, double loc, double scale, double truncation
   }
 
   /**
-   * {@code batch / k} prior points repeated k times in block order (spec §4.0 trajectories per sample),
+   * {@code batch / k} prior points repeated k times in block order (docs/math.md §4.0 trajectories per sample),
    * {@code [batch, d]}.
    */
   public Operand<TFloating> sampleTiled(GraphContext g, Noise noise, int batch, int k) {

@@ -15,7 +15,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Untrained Langevin baseline (spec §1.5/§5 ULA): N = request timesteps steps of the unadjusted Langevin
+ * Untrained Langevin baseline (docs/math.md §1.5/§5 ULA): N = request timesteps steps of the unadjusted Langevin
  * algorithm X_{k+1} = X_k + clip(½σ²∇log π(X_k), clipScore)Δt + σ√Δt ξ_k from X_0 ~ N(0, priorScale² I),
  * with Δt = {@code stepSize} (the schedule and its time grid are ignored).
  *
@@ -54,7 +54,7 @@ public final class LangevinSampler implements PathSampler {
       ParamChecks.positive("clipScore", clipScore);
     }
 
-    /** Defaults: Δt = 0.01, σ = 1, prior N(0, I), clip 1e5 (spec §1.5), annealed. */
+    /** Defaults: Δt = 0.01, σ = 1, prior N(0, I), clip 1e5 (docs/math.md §1.5), annealed. */
     public static Params defaults() {
       return new Params(0.01, 1.0, 1.0, 1e5, true);
     }

@@ -23,8 +23,8 @@ import org.tensorflow.types.family.TFloating;
  * Path integral sampler (PIS; Zhang &amp; Chen, "Path Integral Sampler", ICLR 2022): a controlled Brownian
  * motion dX = σ u ds + σ dW from a Dirac at {@code priorLoc}; the target path measure is the uncontrolled
  * Brownian motion reweighted at s = T by ρ/p_ref with p_ref = N(priorLoc, ∫σ² I) its terminal law (a
- * Föllmer process). Log-RND: spec §4.2 with r ≡ 0 and initial term 0 (prior = reference start). Optimal
- * control u*(s, x) = σ(s)∇log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (spec §6.5
+ * Föllmer process). Log-RND: docs/math.md §4.2 with r ≡ 0 and initial term 0 (prior = reference start). Optimal
+ * control u*(s, x) = σ(s)∇log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (docs/math.md §6.5
  * ScoreCtrl, gain initialised to 0.01) or {@code network}.
  */
 public final class PisSampler extends ControlledSampler<PisSampler.Params> {
@@ -81,7 +81,7 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
     return "pis";
   }
 
-  /** {@code brownian} (registered default σ = √0.2, T = 5, spec bm_pis: σ²T = 1). */
+  /** {@code brownian} (registered default σ = √0.2, T = 5, reference bm_pis: σ²T = 1). */
   @Override
   public ScheduleRef defaultSchedule() {
     return ScheduleRef.of("brownian");

@@ -6,7 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Trajectories per sample (spec §4.0): the request's batch is already B·k; the B initial points are drawn
+ * Trajectories per sample (docs/math.md §4.0): the request's batch is already B·k; the B initial points are drawn
  * once and repeated k times in block order [x_1..x_B, x_1..x_B, …], every row then gets its own noise.
  */
 final class Tiling {

@@ -36,7 +36,7 @@ class DdsSamplerTest {
 
   @Test
   void exponentialZeroControlOnTheStationaryLawGivesMinusLogZ() {
-    // spec §12 (b): ρ = N(0, σ²I)·Z, u ≡ 0 → rnd ≡ −log Z exactly (the chain keeps N(0, σ²) invariant)
+    // docs/math.md §12 (b): ρ = N(0, σ²I)·Z, u ≡ 0 → rnd ≡ −log Z exactly (the chain keeps N(0, σ²) invariant)
     for (double sigma : new double[] {1.0, 2.0}) {
       GaussianFixtureTarget target = new GaussianFixtureTarget(2, 0.0, sigma, 0.7);
       PathSampler dds = new DdsSampler(params(sigma, "exponential")).withControl(ZERO).orElseThrow();

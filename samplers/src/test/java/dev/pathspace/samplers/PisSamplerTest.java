@@ -30,7 +30,7 @@ class PisSamplerTest {
 
   @Test
   void zeroControlOnTheReferenceTerminalLawGivesZeroRnd() {
-    // spec §12 (a): ρ = N(0, σ²T I) = p_ref normalised, u ≡ 0 → rnd ≡ 0 for every trajectory
+    // docs/math.md §12 (a): ρ = N(0, σ²T I) = p_ref normalised, u ≡ 0 → rnd ≡ 0 for every trajectory
     GaussianFixtureTarget target = new GaussianFixtureTarget(2, 0.0, 1.0, 0.0);
     PathSampler pis = new PisSampler(PisSampler.Params.defaults()).withControl(ZERO).orElseThrow();
     for (boolean detached : new boolean[] {false, true}) {

@@ -6,7 +6,7 @@ import dev.pathspace.api.Transition;
 import java.util.OptionalDouble;
 
 /**
- * Shared math of variance-preserving schedules (spec §1.4) given a noising-time rate β(t) ≥ 0: the
+ * Shared math of variance-preserving schedules (docs/math.md §1.4) given a noising-time rate β(t) ≥ 0: the
  * noising SDE is {@code dY = −½β(t) Y dt + κ√β(t) dW}; in generative time s = T − t the reference is
  * {@code dX = +½β(T−s) X ds + κ√β(T−s) dW}. Transitions follow from the linear variance ODE
  * {@code v' = ∓β v ± κ²β}: noising mean factor e^{−½∫β}, variance κ²(1 − e^{−∫β}); generative mean

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.OptionalDouble;
 
 /**
- * Scaled Brownian motion reference (spec §1.3 {@code ScaledBM}): c ≡ 0, σ ≡ b; the PIS reference (Zhang
+ * Scaled Brownian motion reference (docs/math.md §1.3 {@code ScaledBM}): c ≡ 0, σ ≡ b; the PIS reference (Zhang
  * &amp; Chen 2022, "Path integral sampler"). Transitions over Δ in either direction: mean factor 1,
  * variance b²Δ. No stationary law. Defaults are {@code conf/sde/bm_pis.yaml} (b = √0.2, T = 5, so
  * b²T = 1 and the law at T from δ_0 is N(0, I)).
@@ -31,7 +31,7 @@ public final class BrownianSchedule implements SdeSchedule {
       TimeGrids.validate(grid);
     }
 
-    /** b = √0.2, T = 5, uniform grid (spec bm_pis). */
+    /** b = √0.2, T = 5, uniform grid (reference bm_pis). */
     public static Params defaults() {
       return new Params(Math.sqrt(0.2), 5.0, GridRule.UNIFORM);
     }

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.OptionalDouble;
 
 /**
- * Constant-coefficient Ornstein–Uhlenbeck reference (spec §1.2 {@code ConstOU}; DIS in Berner, Richter &amp;
+ * Constant-coefficient Ornstein–Uhlenbeck reference (docs/math.md §1.2 {@code ConstOU}; DIS in Berner, Richter &amp;
  * Ullrich, TMLR 2024, {@code conf/sde/const.yaml}): the noising process is {@code dY = −aY dt + b dW}
  * with stationary law N(0, b²/(2a)); its time reversal reference in generative time has c(s) = +a and
  * σ(s) = b. Noising transition over Δ: mean factor e^{−aΔ}, variance b²/(2a)(1 − e^{−2aΔ}); generative:
@@ -37,7 +37,7 @@ public final class ConstOuSchedule implements SdeSchedule {
       TimeGrids.validate(grid);
     }
 
-    /** a 4.5, b 3, T 1, uniform grid (spec const.yaml; stationary std 1). */
+    /** a 4.5, b 3, T 1, uniform grid (reference const.yaml; stationary std 1). */
     public static Params defaults() {
       return new Params(4.5, 3.0, 1.0, GridRule.UNIFORM);
     }

@@ -4,7 +4,7 @@ import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.TimeGrid;
 
 /**
- * Time-grid rules shared by all schedules (spec §3.1 {@code get_timesteps}), selected by the {@code grid}
+ * Time-grid rules shared by all schedules (docs/math.md §3.1 {@code get_timesteps}), selected by the {@code grid}
  * parameter ({@link GridRule}: {@code uniform}, {@code quad} and {@code cosine}).
  */
 final class TimeGrids {

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 /**
  * Variance-preserving schedule with the cosine ᾱ of Nichol &amp; Dhariwal (2021, "Improved denoising
- * diffusion probabilistic models"), as the β-schedule of Beyond ELBOs (Blessing et al. 2024; spec §7.12,
+ * diffusion probabilistic models"), as the β-schedule of Beyond ELBOs (Blessing et al. 2024; docs/math.md §7.12,
  * §12.15): ᾱ(t) = f(t)/f(0), f(t) = cos²(π/2·(t/T + o)/(1 + o)), β(t) = −d log ᾱ/dt
  * = π·tan(π/2·(t/T + o)/(1 + o)) / (T(1 + o)).
  *

@@ -4,7 +4,7 @@ import dev.pathspace.api.params.Describe;
 import jakarta.inject.Inject;
 
 /**
- * Variance-preserving schedule with linear β (spec §1.4, {@code VP}; Song et al. 2021 VP-SDE, used by
+ * Variance-preserving schedule with linear β (docs/math.md §1.4, {@code VP}; Song et al. 2021 VP-SDE, used by
  * DIS/DDS in Berner, Richter &amp; Ullrich, TMLR 2024): β(t) = β_min + (β_max − β_min)·t/T in noising time,
  * generative drift {@code +½β(T−s)·x}, diffusion κ√β(T−s). ∫β is the trapezoid rule, exact for linear β.
  * Defaults are {@code conf/sde/vp_10.yaml}.
@@ -36,7 +36,7 @@ public final class VpLinearSchedule extends AbstractVpSchedule {
       TimeGrids.validate(grid);
     }
 
-    /** β_min 0.1, β_max 10, κ 1, T 1, uniform grid (spec vp_10). */
+    /** β_min 0.1, β_max 10, κ 1, T 1, uniform grid (reference vp_10). */
     public static Params defaults() {
       return new Params(0.1, 10.0, 1.0, 1.0, GridRule.UNIFORM);
     }

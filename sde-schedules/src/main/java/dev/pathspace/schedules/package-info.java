@@ -1,5 +1,5 @@
 /**
  * Reference SDE noise schedules ({@link dev.pathspace.api.SdeSchedule}): linear and cosine VP, constant OU
- * and scaled Brownian motion (spec §1), with uniform, quadratic and cosine time grids (spec §3.1).
+ * and scaled Brownian motion (docs/math.md §1), with uniform, quadratic and cosine time grids (docs/math.md §3.1).
  */
 package dev.pathspace.schedules;

@@ -23,7 +23,7 @@ class BrownianScheduleTest extends SdeScheduleContract {
     assertThat(s.driftFree()).isTrue();
     assertThat(s.stationaryStd()).isEmpty();
     assertThat(s.terminalTime()).isEqualTo(5.0);
-    // spec bm_pis: b²T = 1
+    // reference bm_pis: b²T = 1
     assertThat(s.generativeTransition(0, 5).variance()).isCloseTo(1.0, within(1e-15));
     assertThat(s.generativeTransition(0, 5).meanScale()).isEqualTo(1.0);
     assertThat(s.noisingTransition(1, 3).variance()).isCloseTo(0.4, within(1e-15));

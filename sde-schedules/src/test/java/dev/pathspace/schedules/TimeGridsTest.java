@@ -20,7 +20,7 @@ class TimeGridsTest {
 
   @Test
   void cosineGridReproducesTheSpecFirstIntervals() {
-    // spec §3.1: end 12.8, steps 256 → first Δ 0.13438; end 6.4, steps 128 → first Δ 0.13368
+    // docs/math.md §3.1: end 12.8, steps 256 → first Δ 0.13438; end 6.4, steps 128 → first Δ 0.13368
     assertThat(TimeGrids.build(GridRule.COSINE, 12.8, 256).dt(0)).isCloseTo(0.13438, within(5e-6));
     assertThat(TimeGrids.build(GridRule.COSINE, 6.4, 128).dt(0)).isCloseTo(0.13368, within(5e-6));
   }

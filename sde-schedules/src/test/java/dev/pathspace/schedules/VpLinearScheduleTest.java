@@ -21,7 +21,7 @@ class VpLinearScheduleTest extends SdeScheduleContract {
   void vp10NumbersFromTheSpec() {
     SdeSchedule s = create();
     assertThat(s.id()).isEqualTo("vp-linear");
-    // spec §1.4: σ from √10 (s = 0) to √0.1 (s = T); ∫½β = 2.525; mean factor 0.0801, variance 0.99359
+    // docs/math.md §1.4: σ from √10 (s = 0) to √0.1 (s = T); ∫½β = 2.525; mean factor 0.0801, variance 0.99359
     assertThat(s.diffusion(0)).isCloseTo(Math.sqrt(10), within(1e-12));
     assertThat(s.diffusion(1)).isCloseTo(Math.sqrt(0.1), within(1e-12));
     assertThat(s.driftCoeff(0)).isCloseTo(5.0, within(1e-12));

@@ -3,9 +3,9 @@ package dev.pathspace.targets;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The centred 1-D double well ρ₁(y) = exp(−(y² − δ)²) (spec §7.4): its normaliser and second moment by
+ * The centred 1-D double well ρ₁(y) = exp(−(y² − δ)²) (docs/math.md §7.4): its normaliser and second moment by
  * {@link Quadrature} on [−(√δ+6), √δ+6] (beyond which ρ₁ &lt; e^{−1296}), and exact rejection sampling
- * from the proposal ½N(√δ, 1/δ) + ½N(−√δ, 1/δ) (spec §7.4), with the bound M = 1.05·max p/q found on a
+ * from the proposal ½N(√δ, 1/δ) + ½N(−√δ, 1/δ) (docs/math.md §7.4), with the bound M = 1.05·max p/q found on a
  * fine grid (p/q → 0 in both tails, so the grid maximum is the global one up to grid resolution).
  */
 final class DoubleWell1d {

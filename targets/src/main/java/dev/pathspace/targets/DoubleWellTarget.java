@@ -17,7 +17,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Shifted double well (spec §7.4, {@code dw_shift.yaml}): log ρ(x) = −Σ_i((x_i − s)² − δ)², a product of
+ * Shifted double well (docs/math.md §7.4, {@code dw_shift.yaml}): log ρ(x) = −Σ_i((x_i − s)² − δ)², a product of
  * {@code dim} identical 1-D wells. log Z = dim·log Z₁(δ) by quadrature (0.2930017 for δ = 2).
  */
 public final class DoubleWellTarget implements Target {
@@ -116,7 +116,7 @@ public final class DoubleWellTarget implements Target {
     return Optional.of(new Moments(mean, std));
   }
 
-  /** s ± (√δ + 2.5) per dimension (spec §7.4). */
+  /** s ± (√δ + 2.5) per dimension (docs/math.md §7.4). */
   @Override
   public Domain domain() {
     double h = Math.sqrt(p.separation()) + 2.5;

@@ -17,7 +17,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Neal's funnel (spec §7.3): log ρ(x) = log N(x_0; 0, v) + Σ_{i≥1} log N(x_i; 0, e^{x_0}); normalised
+ * Neal's funnel (docs/math.md §7.3): log ρ(x) = log N(x_0; 0, v) + Σ_{i≥1} log N(x_i; 0, e^{x_0}); normalised
  * (log Z = 0). Score ∂_0 = −x_0/v − (d−1)/2 + ½Σx_i² e^{−x_0}, ∂_i = −x_i e^{−x_0}.
  */
 public final class FunnelTarget implements Target {
@@ -135,7 +135,7 @@ public final class FunnelTarget implements Target {
     return Optional.of(new Moments(new double[p.dim()], std));
   }
 
-  /** x_0 ∈ ±5√v (±15 for v = 9), others ±20 (spec §7.3: ±e³). */
+  /** x_0 ∈ ±5√v (±15 for v = 9), others ±20 (docs/math.md §7.3: ±e³). */
   @Override
   public Domain domain() {
     Domain c = Domain.cube(p.dim(), -20, 20);

@@ -23,7 +23,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Gaussian target ρ = Z·N(loc·1, Σ) (spec §7.2, {@code gauss_shift}: d = 1, loc 3, scale 1), with
+ * Gaussian target ρ = Z·N(loc·1, Σ) (docs/math.md §7.2, {@code gauss_shift}: d = 1, loc 3, scale 1), with
  * Σ = scale²·I or a full covariance given row-major. The log density uses the precision matrix
  * precomputed in Java (Commons Math Cholesky), so no TF linear-algebra op without gradient is needed.
  */

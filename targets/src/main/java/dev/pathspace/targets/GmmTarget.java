@@ -17,13 +17,13 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Equal-weight isotropic Gaussian mixture ρ(x) = Z·(1/J)Σ_j N(x; m_j, s² I) (spec §7.1). Layouts:
+ * Equal-weight isotropic Gaussian mixture ρ(x) = Z·(1/J)Σ_j N(x; m_j, s² I) (docs/math.md §7.1). Layouts:
  * {@code grid} (9 means on {−5,0,5}², s = √0.3), {@code circle} (8 means on radius 4, s = √0.3),
  * {@code fab40} (40 means U(−40,40)^d, s = 1; the means are drawn coordinate by coordinate, mean by
  * mean, from Commons Math {@code Well19937c(42)} as −40 + 80·nextDouble(), so they differ from the
  * torch/JAX draws of the papers) and {@code random} ({@code modes} means U(−spread, spread)^d from
  * {@code Well19937c(layoutSeed)}, s = 1). For grid/circle with d &gt; 2 the extra mean coordinates are 0
- * (the reference code hard-codes 8 modes there, spec §12 bug 19).
+ * (the reference code hard-codes 8 modes there, docs/math.md §12 bug 19).
  */
 public final class GmmTarget implements Target {
   /** The mode layouts, config values {@code grid}, {@code circle}, {@code fab40}, {@code random}. */
@@ -225,7 +225,7 @@ public final class GmmTarget implements Target {
     return Optional.of(c);
   }
 
-  /** Per dimension [min_j m_j − 5s, max_j m_j + 5s] (spec §7.1 domain_scale 5: ±7.7386 for grid). */
+  /** Per dimension [min_j m_j − 5s, max_j m_j + 5s] (docs/math.md §7.1 domain_scale 5: ±7.7386 for grid). */
   @Override
   public Domain domain() {
     int d = p.dim();

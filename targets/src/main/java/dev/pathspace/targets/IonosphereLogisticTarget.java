@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Bayesian logistic regression posterior on the UCI Ionosphere data (Sigillito et al. 1989; Ionosphere radar returns, 351 rows; V2 is constant and therefore 0 after centring): d = 35
  * (intercept + 34 standardised features, see {@link LogisticData}), prior N(0, I), labels good = +1,
- * bad = −1 (Beyond-ELBOs task, spec §7.12). log Z is unknown. The plot domain [−5, 5]^d is a
+ * bad = −1 (Beyond-ELBOs task, docs/math.md §7.12). log Z is unknown. The plot domain [−5, 5]^d is a
  * generous box for standardised-feature weights, not a certified mass bound.
  */
 public final class IonosphereLogisticTarget extends LogisticRegressionTarget {

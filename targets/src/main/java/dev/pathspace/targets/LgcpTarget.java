@@ -14,7 +14,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Log-Gaussian Cox process on the Finnish pines data (spec §7.8; Møller et al. 1998, as in PIS/DDS):
+ * Log-Gaussian Cox process on the Finnish pines data (docs/math.md §7.8; Møller et al. 1998, as in PIS/DDS):
  * with bin counts c on a G×G grid (d = G²), K_ij = 1.91·exp(−‖b_i − b_j‖/(G/33)) over integer grid
  * indices b, μ0 = log 126 − 1.91/2 and a = 1/d,
  * log ρ(x) = −½(x − μ0)ᵀK⁻¹(x − μ0) − ½ log det(2πK) + Σ_i(c_i x_i − a e^{x_i}).

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A binary-classification data set prepared for Bayesian logistic regression (Beyond-ELBOs protocol,
- * spec §7.12): every feature column is standardised to mean 0 and (population) std 1 over the data set,
+ * docs/math.md §7.12): every feature column is standardised to mean 0 and (population) std 1 over the data set,
  * constant columns are only centred (they become 0), and an intercept column of ones is put first.
  * Labels map to y ∈ {−1, +1}.
  *

@@ -17,8 +17,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Many-well target (spec §7.5, {@code MultiWell}): log ρ(x) = Σ_{i&lt;m} −((x_i − s)² − δ)² −
- * ½Σ_{i≥m}(x_i − s)², with 2^m modes; the Gaussian factor is unnormalised by design (spec §12 item 24),
+ * Many-well target (docs/math.md §7.5, {@code MultiWell}): log ρ(x) = Σ_{i&lt;m} −((x_i − s)² − δ)² −
+ * ½Σ_{i≥m}(x_i − s)², with 2^m modes; the Gaussian factor is unnormalised by design (docs/math.md §12 item 24),
  * so log Z = m·log Z₁(δ) + ½(d − m) log 2π (−0.5410555 for d = m = 5, δ = 4).
  */
 public final class ManyWellTarget implements Target {
@@ -149,7 +149,7 @@ public final class ManyWellTarget implements Target {
     return Optional.of(c);
   }
 
-  /** s ± (√δ + 2.5) on well coordinates, s ± 5 on Gaussian ones (spec §7.5). */
+  /** s ± (√δ + 2.5) on well coordinates, s ± 5 on Gaussian ones (docs/math.md §7.5). */
   @Override
   public Domain domain() {
     double h = Math.sqrt(p.separation()) + 2.5;

@@ -2,7 +2,7 @@ package dev.pathspace.targets;
 
 /**
  * The Finnish pines point pattern (126 points rescaled to [0,1]², Møller, Syversveen and Waagepetersen
- * 1998) read from {@code pines.csv}, and its bin counts on a square grid (spec §7.8).
+ * 1998) read from {@code pines.csv}, and its bin counts on a square grid (docs/math.md §7.8).
  */
 public final class PinesData {
   private PinesData() {}

@@ -7,7 +7,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 /**
  * Composite Gauss–Legendre quadrature (Commons Math {@link GaussIntegratorFactory#legendre}, 10 nodes
  * per panel) on equal panels. Used for the 1-D normalising constants and moments of the wells and rings
- * (spec §7.4–§7.6 use Boole's rule on the same intervals; this rule is of higher order).
+ * (docs/math.md §7.4–§7.6 use Boole's rule on the same intervals; this rule is of higher order).
  */
 public final class Quadrature {
   private static final int NODES = 10;

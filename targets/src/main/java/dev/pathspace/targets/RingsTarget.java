@@ -17,7 +17,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Concentric rings in 2-D (spec §7.6): log ρ(x) = −scale·min_k(|x| − r_k)² with radii r_k evenly spaced
+ * Concentric rings in 2-D (docs/math.md §7.6): log ρ(x) = −scale·min_k(|x| − r_k)² with radii r_k evenly spaced
  * in [lowerRad, upperRad]. Score −2·scale·(1 − r_{k*}/(|x| + 1e-8))·x with k* the nearest ring. Z =
  * 2π∫₀^∞ r ρ(r) dr by 1-D {@link Quadrature} (log Z = 2.304881 for the defaults). Ground truth: uniform
  * angle and radius by inverse CDF of r·ρ(r) tabulated on 200 001 points (exact up to linear
@@ -178,7 +178,7 @@ public final class RingsTarget implements Target {
     return Optional.of(new Moments(new double[2], new double[] {s, s}));
   }
 
-  /** ±(upperRad + 10/√(scale/2)) = ±6.4142 for the defaults (spec §7.6). */
+  /** ±(upperRad + 10/√(scale/2)) = ±6.4142 for the defaults (docs/math.md §7.6). */
   @Override
   public Domain domain() {
     double h = p.upperRad() + 10 / Math.sqrt(p.scale() / 2);

@@ -12,7 +12,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Rosenbrock density (spec §7.7): log ρ(x) = −Σ_{i&lt;d−1}[100(x_{i+1} − x_i²)² + (1 − x_i)²]/flatness +
+ * Rosenbrock density (docs/math.md §7.7): log ρ(x) = −Σ_{i&lt;d−1}[100(x_{i+1} − x_i²)² + (1 − x_i)²]/flatness +
  * log(scale), with the reference config values flatness 10, scale 1e5. No log Z, no samples. The plot
  * domain is [−2, 3]^d, which contains the minimiser (1, …, 1) and the curved valley around it.
  */

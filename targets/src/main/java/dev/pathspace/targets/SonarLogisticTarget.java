@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Bayesian logistic regression posterior on the UCI Sonar data (Gorman and Sejnowski 1988; Sonar mines (M) vs rocks (R), 208 rows): d = 61
  * (intercept + 60 standardised features, see {@link LogisticData}), prior N(0, I), labels M = +1,
- * R = −1 (Beyond-ELBOs task, spec §7.12). log Z is unknown. The plot domain [−5, 5]^d is a
+ * R = −1 (Beyond-ELBOs task, docs/math.md §7.12). log Z is unknown. The plot domain [−5, 5]^d is a
  * generous box for standardised-feature weights, not a certified mass bound.
  */
 public final class SonarLogisticTarget extends LogisticRegressionTarget {

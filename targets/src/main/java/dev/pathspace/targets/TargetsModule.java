@@ -3,7 +3,7 @@ package dev.pathspace.targets;
 import com.google.inject.AbstractModule;
 import dev.pathspace.api.registry.Components;
 
-/** Registers the targets of this module in the target registry (spec §7). No I/O, no TF. */
+/** Registers the targets of this module in the target registry (docs/math.md §7). No I/O, no TF. */
 public final class TargetsModule extends AbstractModule {
   @Override
   protected void configure() {

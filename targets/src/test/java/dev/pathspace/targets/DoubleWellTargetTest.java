@@ -43,7 +43,7 @@ class DoubleWellTargetTest {
     DoubleWellTarget t = dw(1, 2, 1.5);
     double[][] s = t.groundTruth().orElseThrow().sample(20_000, 5);
     TargetAsserts.samplesMatchMoments(s, t.moments().orElseThrow());
-    // E|x − s| = 1.319195 (spec §7.4 table); |y| ≤ ~3.3 so SE ≤ std(|y|)/√n ≈ 0.0034
+    // E|x − s| = 1.319195 (docs/math.md §7.4 table); |y| ≤ ~3.3 so SE ≤ std(|y|)/√n ≈ 0.0034
     double abs = 0;
     for (double[] v : s) {
       abs += Math.abs(v[0] - 1.5);

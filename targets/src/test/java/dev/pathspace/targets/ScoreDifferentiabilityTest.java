@@ -16,7 +16,7 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * The closed-form scores are TF expressions differentiable in x (needed for pathwise KL gradients,
- * spec §12 item 10): tf.gradients of the log density equals the score, and tf.gradients of v·score (a
+ * docs/math.md §12 item 10): tf.gradients of the log density equals the score, and tf.gradients of v·score (a
  * Hessian–vector product) equals central differences of the score along v.
  */
 class ScoreDifferentiabilityTest {
@@ -64,7 +64,7 @@ class ScoreDifferentiabilityTest {
           t.score(h.ctx(), h.input(xp)), t.score(h.ctx(), h.input(xm))));
       for (int k = 0; k < 3 * d; k++) {
         double s = out.get(0)[k];
-        // 1e-6: the rings score divides by |x| + 1e-8 (spec §7.6), a ~1e-8/|x − ring| relative offset
+        // 1e-6: the rings score divides by |x| + 1e-8 (docs/math.md §7.6), a ~1e-8/|x − ring| relative offset
         assertThat(out.get(1)[k]).as("d log rho component %d", k).isCloseTo(s, within(1e-6 * (1 + Math.abs(s))));
         double fd = (out.get(3)[k] - out.get(4)[k]) / (2 * eps);
         assertThat(out.get(2)[k]).as("Hv component %d", k).isCloseTo(fd, within(1e-5 * (1 + Math.abs(fd))));

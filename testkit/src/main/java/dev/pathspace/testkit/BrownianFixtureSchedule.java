@@ -6,7 +6,7 @@ import dev.pathspace.api.Transition;
 import java.util.OptionalDouble;
 
 /**
- * Test fixture: scaled Brownian motion dX = b dW on [0, T] (spec §1.3 ScaledBM; drift-free, no stationary
+ * Test fixture: scaled Brownian motion dX = b dW on [0, T] (docs/math.md §1.3 ScaledBM; drift-free, no stationary
  * law) on a uniform grid. Default: the reference PIS schedule bm_pis, b = √0.2, T = 5 (b²T = 1).
  */
 public final class BrownianFixtureSchedule implements SdeSchedule {

@@ -19,9 +19,9 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * Contract every {@link PathDivergence} test extends (JUnit 5): registry id, finite scalar loss on random
- * log-RND batches, the known loss on a constant batch (rnd ≡ r, spec §0: at the optimum rnd ≡ −log Z),
+ * log-RND batches, the known loss on a constant batch (rnd ≡ r, docs/math.md §0: at the optimum rnd ≡ −log Z),
  * gradient w.r.t. a trainable scale of rnd against a central finite difference (float64), and
- * handling of non-finite entries (spec §4.0 filtering). Subclasses supply the factory and the known
+ * handling of non-finite entries (docs/math.md §4.0 filtering). Subclasses supply the factory and the known
  * values.
  */
 public abstract class PathDivergenceContract {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract every {@link SdeSchedule} test extends (JUnit 5). Checks, against independent composite-Simpson
- * quadrature of {@code driftCoeff} and {@code diffusion} (spec §1): positivity of σ on the grid, the
+ * quadrature of {@code driftCoeff} and {@code diffusion} (docs/math.md §1): positivity of σ on the grid, the
  * grid shape, {@code integratedDrift}, the Gaussian transitions of both time directions (mean factor
  * {@code exp(±∫c)} and variance {@code ∫ exp(2∫_r^{end} drift) σ² dr}, relative 1e-6), the composition
  * (Chapman–Kolmogorov) of transitions and, where a stationary law exists, its invariance.

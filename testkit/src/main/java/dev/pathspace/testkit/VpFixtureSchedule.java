@@ -6,7 +6,7 @@ import dev.pathspace.api.Transition;
 import java.util.OptionalDouble;
 
 /**
- * Test fixture: the linear VP schedule of spec §1.4 with closed-form transitions (β(t) = βmin + (βmax −
+ * Test fixture: the linear VP schedule of docs/math.md §1.4 with closed-form transitions (β(t) = βmin + (βmax −
  * βmin) t/T in noising time; generative drift +½β(T−s)x, diffusion κ√β(T−s)) on a uniform grid.
  */
 public final class VpFixtureSchedule implements SdeSchedule {

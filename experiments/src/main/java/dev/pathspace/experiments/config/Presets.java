@@ -12,7 +12,7 @@ import java.util.List;
  * Named configuration bundles shipped in the jar ({@code dev/pathspace/experiments/presets/NAME.yaml},
  * listed in {@code presets/index.txt}). A preset has the structure of {@code defaults.yaml} plus an
  * optional {@code about:} text (what it reproduces and its source), which is not a config key. Presets are
- * explicit layers between the defaults and the user's config (architecture guide §3.6) and are recorded
+ * explicit layers between the defaults and the user's config (layered configuration) and are recorded
  * in {@code provenance.json}.
  */
 public final class Presets {

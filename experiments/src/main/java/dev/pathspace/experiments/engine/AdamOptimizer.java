@@ -12,7 +12,7 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * Adam (Kingma &amp; Ba 2015) built from the raw {@code ApplyAdam} kernel, with the beta-power updates
- * control-dependent on every apply (the tensorflow-framework 1.0.0 optimizer races there; guide §2.4).
+ * control-dependent on every apply (the tensorflow-framework 1.0.0 optimizer races there; docs/tensorflow-notes.md §2.4).
  * Per-variable learning-rate scales come from {@link TfGraphContext.Trainable#lrScale()}. A positive weight
  * decay λ adds λθ to each (clipped) gradient before the moments, as torch.optim.Adam's {@code weight_decay}
  * (coupled L2, not AdamW).

@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TFloating;
  * Off-policy gradients accumulated over chunks of time steps. For a divergence that simulates with a
  * detached control, the trajectories do not depend on θ, so ∇_θ L = Σ_k Σ_i (∂L/∂rnd_i) ∇_θ inc_{k,i},
  * where inc_{k,i} is the θ-dependent log-RND increment of step k recomputed from the stored states
- * (spec §4.4). Run 1 simulates forward without gradients, stores the states X_0..X_N ({@code [N+1, B, d]})
+ * (docs/math.md §4.4). Run 1 simulates forward without gradients, stores the states X_0..X_N ({@code [N+1, B, d]})
  * and g = ∂L/∂rnd, and writes the divergence's own gradients; each chunk run then adds the gradient of
  * Σ_{k∈chunk} ⟨g, inc_k⟩ to the sampler's buffers. Only one chunk's activations are alive at a time.
  */

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * Reference compute rate of this machine, measured in-process with the same TensorFlow build: the median
  * GFLOP/s of an n×n by n×n float32 MatMul on variables (not constants, which Grappler would fold away;
- * guide §10 pitfall 19), with TensorFlow's default thread pools.
+ * docs/tensorflow-notes.md §10 pitfall 19), with TensorFlow's default thread pools.
  */
 public final class MatmulProbe {
   private MatmulProbe() {}

@@ -29,7 +29,7 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Exports a trained sampler as a TensorFlow SavedModel (TF Java guide §8): a fresh graph holding only the
+ * Exports a trained sampler as a TensorFlow SavedModel (TF Java docs/tensorflow-notes.md §8): a fresh graph holding only the
  * evaluation unroll of the run's components (same variable names as the training graph, so
  * {@code Session.restore} reads exactly these variables from the newest checkpoint; with EMA the unroll
  * reads the {@code ema/} shadows as {@code evaluate()} does), with one signature
@@ -39,7 +39,7 @@ import org.tensorflow.types.family.TFloating;
  * where B = min(eval.chunk, eval.batch) and the outputs have the run's precision. The noise is
  * StatelessRandomNormal keyed by {@code seed} (stream 2, as the evaluation graph), so
  * {@code seed = [run seed + 7919, 1000000 + c]} reproduces chunk c of the run's evaluation.
- * {@code −log_rnd} are the log importance weights of the samples (spec §4.6).
+ * {@code −log_rnd} are the log importance weights of the samples (docs/math.md §4.6).
  */
 public final class SavedModelExport {
   /** Name of the exported function. */

@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.metrics;
 
 /**
- * Reverse effective sample size of self-normalised importance weights w_i = exp(log w_i) (Kong 1992; spec §8
+ * Reverse effective sample size of self-normalised importance weights w_i = exp(log w_i) (Kong 1992; docs/math.md §8
  * {@code eval/effective_sample_size} and {@code eval/norm_effective_sample_size}; Beyond ELBOs, Blessing et
  * al. 2024, reverse ESS): ESS = (Σw)²/Σw², normalised ESS = ESS/M ∈ [1/M, 1].
  *

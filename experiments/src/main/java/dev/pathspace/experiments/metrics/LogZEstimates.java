@@ -1,7 +1,7 @@
 package dev.pathspace.experiments.metrics;
 
 /**
- * log Z estimators from the evaluation RNDs (spec §4.6 and §8, after {@code BaseOCLoss.compute_results} of
+ * log Z estimators from the evaluation RNDs (docs/math.md §4.6 and §8, after {@code BaseOCLoss.compute_results} of
  * {@code juliusberner/sde_sampler}): the log weights are log w = −rnd.
  *
  * <ul>

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Computes every registered evaluation metric ({@link RunMetric}) of a run from its
  * {@link EvaluationReport} into ordered {@link MetricValues} (the metric part of {@code summary.json}),
- * spec §4.6 and §8. The built-in keys ({@link StandardMetrics}), in order:
+ * docs/math.md §4.6 and §8. The built-in keys ({@link StandardMetrics}), in order:
  *
  * <ul>
  *   <li>always: {@code log_z_true} (null when unknown), {@code log_z_lb} (ELBO), {@code log_z_lb_ito},

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
  *
  * <p>MMD²_u = 1/(n(n−1)) Σ_{i≠j} k(x_i, x_j) + 1/(m(m−1)) Σ_{i≠j} k(y_i, y_j) − 2/(nm) Σ_{i,j} k(x_i, y_j).
  *
- * <p>The bandwidth follows the median heuristic (ibid. §8; used by Beyond ELBOs, spec §8): h² = median of the
+ * <p>The bandwidth follows the median heuristic (ibid. §8; used by Beyond ELBOs, docs/math.md §8): h² = median of the
  * squared pairwise distances of the pooled sample (estimated on the first {@code bandwidthPoints} rows of
  * each side). The unbiased estimate can be slightly negative when both laws agree. Plain Java, O(n² d).
  */

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
  * Mode coverage of samples for targets with known mode centres c_1..c_K.
  *
  * <p>Each finite sample is assigned to its nearest centre (Euclidean; for equal-weight isotropic mixtures
- * this is the argmax of the component log-probability used by Beyond ELBOs, Blessing et al. 2024, spec §8).
+ * this is the argmax of the component log-probability used by Beyond ELBOs, Blessing et al. 2024, docs/math.md §8).
  * With n_k the count of mode k and n = Σ n_k:
  *
  * <ul>

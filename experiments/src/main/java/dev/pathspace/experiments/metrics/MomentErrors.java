@@ -3,7 +3,7 @@ package dev.pathspace.experiments.metrics;
 import dev.pathspace.api.Moments;
 
 /**
- * Per-dimension moment errors of samples against the target's mean and standard deviation (spec §8
+ * Per-dimension moment errors of samples against the target's mean and standard deviation (docs/math.md §8
  * "Standard deviations": σ̂_j is the unbiased (N−1) per-dimension sample std and
  * {@code error/avg_marginal_stddev} = mean_j |σ̂_j − σ_j|, the "Δstd" of the papers).
  *
@@ -11,7 +11,7 @@ import dev.pathspace.api.Moments;
  *   <li>{@code meanError} = mean_j |μ̂_j − μ_j|;
  *   <li>{@code stdError} = mean_j |σ̂_j − σ_j|;
  *   <li>IS-weighted variants (self-normalised importance sampling, as the {@code eval/<fn>_is} expectations
- *       of spec §8): μ̂^w_j = Σ w_i x_ij / Σ w_i and σ̂^w_j = sqrt(Σ w_i (x_ij − μ̂^w_j)² / Σ w_i) (no
+ *       of docs/math.md §8): μ̂^w_j = Σ w_i x_ij / Σ w_i and σ̂^w_j = sqrt(Σ w_i (x_ij − μ̂^w_j)² / Σ w_i) (no
  *       small-sample correction).
  * </ul>
  * Rows with a non-finite coordinate are skipped (and, for the weighted variant, rows whose log weight is

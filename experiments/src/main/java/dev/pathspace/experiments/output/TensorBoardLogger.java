@@ -15,7 +15,7 @@ import org.tensorflow.types.TString;
 
 /**
  * Writes TensorBoard event files ({@code events.out.tfevents.*.pathspace}) with TF's own summary ops in a
- * small Graph/Session of its own (TF Java guide §7), so the model graph stays untouched. Scalars:
+ * small Graph/Session of its own (TF Java docs/tensorflow-notes.md §7), so the model graph stays untouched. Scalars:
  * {@code train/loss}, {@code train/lr}, {@code train/grad_norm}, {@code diagnostics/<name>} every
  * {@code logEvery} steps and at the last reported step, {@code eval/<metric>} at the end. A resumed run
  * adds a second event file; TensorBoard merges them by step.
@@ -88,7 +88,7 @@ public final class TensorBoardLogger implements Tracker {
     }
   }
 
-  /** Flushes and closes the event file (separate runs, guide §7), then the session and graph. */
+  /** Flushes and closes the event file (separate runs, docs/tensorflow-notes.md §7), then the session and graph. */
   @Override
   public void close() {
     if (closed) {

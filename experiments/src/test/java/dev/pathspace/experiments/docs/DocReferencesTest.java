@@ -23,7 +23,7 @@ class DocReferencesTest {
    * once the legacy citations have been rewritten to {@code docs/math.md §x.y} and
    * {@code docs/tensorflow-notes.md §x}.
    */
-  static final boolean ALLOW_LEGACY_SPEC_CITATIONS = true;
+  static final boolean ALLOW_LEGACY_SPEC_CITATIONS = false;
 
   private final DocReferences repo = new DocReferences(DocReferences.findRoot(Path.of("")));
 

@@ -14,7 +14,7 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * Huber log-variance (a toy example for docs/extending.md): the log-variance loss (Richter &amp; Berner,
- * ICLR 2024; spec §4.4) with the squared deviation r² replaced by the Huber function
+ * ICLR 2024; docs/math.md §4.4) with the squared deviation r² replaced by the Huber function
  * h(r) = r²/2 for |r| ≤ δ and δ(|r| − δ/2) otherwise (Huber 1964), r = rnd − mean(rnd). Less sensitive to
  * rare trajectories with huge log-RND; equals half the log-variance loss when every |r| ≤ δ. Off-policy.
  */

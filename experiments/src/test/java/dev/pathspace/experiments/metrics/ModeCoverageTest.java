@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Mode coverage on the 9-mode grid of spec §7.1. */
+/** Mode coverage on the 9-mode grid of docs/math.md §7.1. */
 class ModeCoverageTest {
   private static final double[][] GRID = grid();
   private final ModeCoverage coverage = new ModeCoverage(ModeCoverage.defaults());

@@ -8,8 +8,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Hidden-layer activations. tanh and relu are single TF kernels (fastest on CPU, guide §4); gelu is the
- * exact erf form used by the reference FourierMLP (spec §6.2), composed from elementwise ops.
+ * Hidden-layer activations. tanh and relu are single TF kernels (fastest on CPU, docs/tensorflow-notes.md §4); gelu is the
+ * exact erf form used by the reference FourierMLP (docs/math.md §6.2), composed from elementwise ops.
  */
 public enum Activation {
   /** Hyperbolic tangent. */
@@ -61,7 +61,7 @@ public enum Activation {
 
   /**
    * The derivative act'(x) elementwise, in closed form (first-order differentiable ops only, so it can be
-   * back-propagated without the missing second-order *Grad kernels, guide §2.3): tanh' = 1 − tanh², relu' =
+   * back-propagated without the missing second-order *Grad kernels, docs/tensorflow-notes.md §2.3): tanh' = 1 − tanh², relu' =
    * 1{x > 0} (constant), softplus' = sigmoid, silu' = s(1 + x(1 − s)) with s = sigmoid(x), gelu' = Φ(x) +
    * x·φ(x).
    */

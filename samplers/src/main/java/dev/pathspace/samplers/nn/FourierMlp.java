@@ -9,7 +9,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The base control network NN(t, x) of spec §6.2 (FourierMLP): h = W_in x + b_in + TE(t), then (L−1)×
+ * The base control network NN(t, x) of docs/math.md §6.2 (FourierMLP): h = W_in x + b_in + TE(t), then (L−1)×
  * [act, Linear(H→H)], then act and a zero-initialised Linear(H→d_out), so the network outputs 0 at
  * initialisation. The first layer is split (x·W + time row) instead of concatenating, and the time
  * embedding is evaluated once per unroll for all grid times.
@@ -37,7 +37,7 @@ public final class FourierMlp {
    * @param dimIn state dimension d
    * @param dimOut output dimension
    * @param params network sizes
-   * @param lrScale learning-rate scale shared by every variable of the network (spec §9 param groups)
+   * @param lrScale learning-rate scale shared by every variable of the network (docs/math.md §9 param groups)
    */
   public FourierMlp(String name, int dimIn, int dimOut, NetworkParams params, double lrScale) {
     this.lrScale = lrScale;

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic weight initialisation: PyTorch's default Linear init U(−1/√fan_in, 1/√fan_in) (as in the
- * reference FourierMLP, spec §6.2), seeded from the run seed and the variable name.
+ * reference FourierMLP, docs/math.md §6.2), seeded from the run seed and the variable name.
  */
 final class Init {
   private Init() {}

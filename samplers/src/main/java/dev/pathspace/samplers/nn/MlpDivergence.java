@@ -18,8 +18,8 @@ import org.tensorflow.types.family.TFloating;
  * </pre>
  *
  * Activation derivatives are closed forms ({@link Activation#derivative}), so the result is first-order
- * differentiable in the weights without TF's missing second-order activation gradients (guide §2.3). This
- * replaces the d backward passes of the reference code's autograd divergence (spec §4.1) at d times the
+ * differentiable in the weights without TF's missing second-order activation gradients (docs/tensorflow-notes.md §2.3). This
+ * replaces the d backward passes of the reference code's autograd divergence (docs/math.md §4.1) at d times the
  * forward cost.
  */
 public final class MlpDivergence {

@@ -1,7 +1,7 @@
 package dev.pathspace.samplers.nn;
 
 /**
- * Size of a control network (spec §6.2 FourierMLP, with configurable depth and activation).
+ * Size of a control network (docs/math.md §6.2 FourierMLP, with configurable depth and activation).
  *
  * @param width hidden width H
  * @param depth number of hidden activations on the state path (L ≥ 1): d→H, (L−1)×(H→H), H→d

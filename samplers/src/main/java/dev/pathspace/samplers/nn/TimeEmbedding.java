@@ -8,7 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Fourier time embedding of spec §6.1: e(t) = [sin(ωt + φ), cos(ωt + φ)], ω = linspace(0.1, 100, C),
+ * Fourier time embedding of docs/math.md §6.1: e(t) = [sin(ωt + φ), cos(ωt + φ)], ω = linspace(0.1, 100, C),
  * learned phases φ ~ N(0,1), followed by Linear(2C→H), act, (extra hidden layers: [Linear(H→H), act]),
  * Linear(H→out) (variables {@code phase}, {@code l1}, {@code h1..}, {@code l2}). Evaluated once for all grid
  * times of an unroll ({@code [N, out]}) and unstacked into one row per step, which keeps the graph small.

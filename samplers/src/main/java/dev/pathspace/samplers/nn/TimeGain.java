@@ -6,7 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * A learned scalar gain g(t) of time only (spec §6.3 time_embed): a Fourier time embedding with
+ * A learned scalar gain g(t) of time only (docs/math.md §6.3 time_embed): a Fourier time embedding with
  * {@code gainDepth} hidden activations and a constant-initialised output layer (weight 0, bias {@code
  * init}), so g ≡ init at initialisation.
  */
@@ -29,7 +29,7 @@ public final class TimeGain {
    * @param name variable-name prefix
    * @param params sizes (width and time channels are used)
    * @param init initial gain
-   * @param lrScale learning-rate scale of every variable of the gain network (spec §9 param groups)
+   * @param lrScale learning-rate scale of every variable of the gain network (docs/math.md §9 param groups)
    */
   public TimeGain(String name, NetworkParams params, double init, double lrScale) {
     this.name = name;
