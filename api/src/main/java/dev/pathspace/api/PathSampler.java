@@ -9,17 +9,27 @@ public interface PathSampler {
   String id();
 
   /**
-   * The schedule used when the configuration does not name one: a registry key, optionally followed by
-   * whitespace-separated {@code param=value} defaults for it (e.g. {@code "vp-linear terminalTime=12.8
-   * grid=cosine"}); the user's schedule parameters still override them.
+   * The schedule used when the configuration says {@code schedule: auto}: a registry key with parameter
+   * values that replace the schedule's defaults (e.g. {@code ScheduleRef.of("vp-linear").with("grid",
+   * "cosine")}); the user's schedule parameters still override them.
    */
-  String defaultSchedule();
+  ScheduleRef defaultSchedule();
 
   /**
-   * Fails with a {@link ConfigException} naming the valid choices if this sampler cannot use the
-   * schedule or the target.
+   * What this sampler requires of its schedule. The composition root checks it before
+   * {@link #validate} and reports a failure with the registered schedules that satisfy it.
    */
-  void validate(SdeSchedule schedule, Target target);
+  default ScheduleRequirement scheduleRequirement() {
+    return ScheduleRequirement.ANY;
+  }
+
+  /**
+   * Further checks of the combination beyond {@link #scheduleRequirement()} (e.g. a parameter that must
+   * match the schedule, or a target dimension); fails with a {@link ConfigException} naming the key, the
+   * value and the valid choices. Runs once, when the run is planned, with a schedule that already
+   * satisfies the requirement.
+   */
+  default void validate(SdeSchedule schedule, Target target) {}
 
   /** Whether the sampler has trainable parameters (the Langevin baseline has none). */
   default boolean trainable() {

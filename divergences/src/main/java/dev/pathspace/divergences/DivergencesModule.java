@@ -16,6 +16,8 @@ public final class DivergencesModule extends AbstractModule {
             TrajectoryLogVarianceDivergence.Params.class,
             "log-variance across k trajectories per initial point (spec lv_traj)")
         .add("moment", MomentDivergence.class, MomentDivergence.Params.class,
-            "second-moment / trajectory-balance loss with learned log Z (spec 4.7)");
+            "second-moment / trajectory-balance loss with learned log Z (spec 4.7)")
+        .add("cross-entropy", CrossEntropyDivergence.class, CrossEntropyDivergence.Params.class,
+            "cross-entropy (forward KL), off-policy with self-normalised weights (Nüsken & Richter 2021)");
   }
 }

@@ -1,5 +1,7 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.numeric.NonFiniteFilter;
+import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -8,6 +10,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -28,7 +31,7 @@ public final class LogVarianceDivergence implements PathDivergence {
   public record Params(double maxLogRnd) {
     /** Validates the threshold. */
     public Params {
-      RndFilter.validateMax(maxLogRnd);
+      NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);
     }
 
     /** maxLogRnd 1e8 (spec {@code *_lv} configs). */
@@ -55,14 +58,20 @@ public final class LogVarianceDivergence implements PathDivergence {
     return SimulationRequirements.offPolicy();
   }
 
+  /** loss = sample variance of rnd: 0 at the exact optimum, the observed variance otherwise. */
+  @Override
+  public Optional<DivergenceOptimum> optimum(double logZ, double rndVariance, double rndBias) {
+    return Optional.of(new DivergenceOptimum(0.0, 1.1 * rndVariance + 1e-6));
+  }
+
   @Override
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
     Ops tf = g.tf();
-    RndFilter f = RndFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
+    NonFiniteFilter f = NonFiniteFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
     Operand<TFloating> mean = f.keptMean(g);
     Operand<TFloating> dev = Floating.view(tf.math.mul(tf.math.sub(f.safe, mean), f.keepF));
     Operand<TFloating> ss = Floating.view(tf.sum(tf.math.square(dev), tf.constant(0)));
-    Operand<TFloating> denom = RndFilter.atLeastOne(g, Floating.view(tf.math.sub(f.count, g.scalar(1))));
+    Operand<TFloating> denom = NonFiniteFilter.atLeastOne(g, Floating.view(tf.math.sub(f.count, g.scalar(1))));
     Operand<TFloating> loss = f.nanUnlessKept(g, Floating.view(tf.math.div(ss, denom)), 2);
     return new DivergenceOutput(
         loss, Map.of("n_filtered", f.removed, "log_z_lv", Floating.view(tf.math.neg(mean))));

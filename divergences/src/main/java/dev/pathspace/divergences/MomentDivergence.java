@@ -1,5 +1,7 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.numeric.NonFiniteFilter;
+import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -8,6 +10,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -38,7 +41,7 @@ public final class MomentDivergence implements PathDivergence {
       if (!(lrScale > 0) || Double.isInfinite(lrScale)) {
         throw new IllegalArgumentException("lrScale must be finite and > 0 (got " + lrScale + ")");
       }
-      RndFilter.validateMax(maxLogRnd);
+      NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);
     }
 
     /** c₀ = 0, learning-rate scale 10, maxLogRnd 1e8. */
@@ -65,15 +68,21 @@ public final class MomentDivergence implements PathDivergence {
     return SimulationRequirements.offPolicy();
   }
 
+  /** With c = log Z: loss = mean((rnd + log Z)²) = variance + bias². */
+  @Override
+  public Optional<DivergenceOptimum> optimum(double logZ, double rndVariance, double rndBias) {
+    return Optional.of(new DivergenceOptimum(0.0, 1.1 * (rndVariance + rndBias * rndBias) + 1e-6));
+  }
+
   @Override
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
     Ops tf = g.tf();
     Operand<TFloating> c =
         g.trainable("moment/log_z", new double[] {params.initLogZ()}, new long[] {}, params.lrScale());
-    RndFilter f = RndFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
+    NonFiniteFilter f = NonFiniteFilter.of(g, terms.logRnd(tf), params.maxLogRnd());
     Operand<TFloating> e = Floating.view(tf.math.mul(tf.math.add(f.safe, c), f.keepF));
     Operand<TFloating> loss = f.nanUnlessKept(g,
-        Floating.view(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), RndFilter.atLeastOne(g, f.count))), 1);
+        Floating.view(tf.math.div(tf.sum(tf.math.square(e), tf.constant(0)), NonFiniteFilter.atLeastOne(g, f.count))), 1);
     return new DivergenceOutput(
         loss, Map.of("log_z_moment", Floating.view(tf.identity(c)), "n_filtered", f.removed));
   }

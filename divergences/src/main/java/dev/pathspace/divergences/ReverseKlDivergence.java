@@ -1,5 +1,7 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.numeric.NonFiniteFilter;
+import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -8,6 +10,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
 
@@ -52,9 +55,15 @@ public final class ReverseKlDivergence implements PathDivergence {
         : SimulationRequirements.reparameterised();
   }
 
+  /** loss = mean(rnd) = −log Z + bias exactly. */
+  @Override
+  public Optional<DivergenceOptimum> optimum(double logZ, double rndVariance, double rndBias) {
+    return Optional.of(new DivergenceOptimum(-logZ, Math.abs(rndBias) + 1e-6 * Math.max(1, Math.abs(logZ))));
+  }
+
   @Override
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
-    RndFilter f = RndFilter.of(g, terms.logRnd(g.tf()), Double.POSITIVE_INFINITY);
+    NonFiniteFilter f = NonFiniteFilter.of(g, terms.logRnd(g.tf()), Double.POSITIVE_INFINITY);
     Operand<TFloating> loss = f.nanUnlessKept(g, f.keptMean(g), 1);
     return new DivergenceOutput(
         loss, Map.of("elbo", Floating.view(g.tf().math.neg(loss)), "n_filtered", f.removed));

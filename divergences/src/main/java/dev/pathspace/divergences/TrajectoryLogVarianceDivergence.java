@@ -1,5 +1,7 @@
 package dev.pathspace.divergences;
 
+import dev.pathspace.api.numeric.NonFiniteFilter;
+import dev.pathspace.api.DivergenceOptimum;
 import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -8,6 +10,7 @@ import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.All;
@@ -35,7 +38,7 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
         throw new IllegalArgumentException(
             "trajectoriesPerSample must be >= 2 (got " + trajectoriesPerSample + ")");
       }
-      RndFilter.validateMax(maxLogRnd);
+      NonFiniteFilter.validateMax("maxLogRnd", maxLogRnd);
     }
 
     /** k = 4, maxLogRnd 1e8. */
@@ -62,12 +65,18 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
     return new SimulationRequirements(true, true, params.trajectoriesPerSample());
   }
 
+  /** loss = mean within-group variance of rnd: at most about the overall variance. */
+  @Override
+  public Optional<DivergenceOptimum> optimum(double logZ, double rndVariance, double rndBias) {
+    return Optional.of(new DivergenceOptimum(0.0, 1.1 * rndVariance + 1e-6));
+  }
+
   @Override
   public DivergenceOutput loss(GraphContext g, RndTerms terms) {
     Ops tf = g.tf();
     int k = params.trajectoriesPerSample();
     Operand<TFloating> rnd = terms.logRnd(tf);
-    RndFilter f = RndFilter.of(g, rnd, params.maxLogRnd());
+    NonFiniteFilter f = NonFiniteFilter.of(g, rnd, params.maxLogRnd());
     Operand<org.tensorflow.types.TInt64> shape = tf.constant(new long[] {k, -1});
     Operand<TFloating> r2 = Floating.view(tf.reshape(rnd, shape));
     Operand<TFloating> zeros = Floating.view(tf.zerosLike(tf.stopGradient(r2)));
@@ -80,14 +89,14 @@ public final class TrajectoryLogVarianceDivergence implements PathDivergence {
     Operand<TFloating> colVar =
         Floating.view(tf.math.div(tf.sum(tf.math.square(dev), tf.constant(0)), g.scalar(k - 1)));
     Operand<TFloating> nCols = Floating.view(tf.sum(colKeepF, tf.constant(new int[] {0, 1})));
-    Operand<TFloating> denom = RndFilter.atLeastOne(g, nCols);
+    Operand<TFloating> denom = NonFiniteFilter.atLeastOne(g, nCols);
     Operand<TFloating> loss =
-        RndFilter.nanUnless(g, Floating.view(tf.math.div(tf.sum(colVar, tf.constant(0)), denom)), nCols, 1);
+        NonFiniteFilter.nanUnless(g, Floating.view(tf.math.div(tf.sum(colVar, tf.constant(0)), denom)), nCols, 1);
     Operand<TFloating> dropped =
         Floating.view(tf.sum(tf.math.sub(g.scalar(1), colKeepF), tf.constant(new int[] {0, 1})));
     Operand<TFloating> keptMean =
         Floating.view(tf.math.div(tf.sum(safe, tf.constant(new int[] {0, 1})),
-            RndFilter.atLeastOne(g, Floating.view(tf.math.mul(nCols, g.scalar(k))))));
+            NonFiniteFilter.atLeastOne(g, Floating.view(tf.math.mul(nCols, g.scalar(k))))));
     return new DivergenceOutput(
         loss,
         Map.of(

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class DivergencesModuleTest {
   @Test
-  void registersTheFourDivergencesWithInstantiableDefaults() throws Exception {
+  void registersTheFiveDivergencesWithInstantiableDefaults() throws Exception {
     Map<String, ComponentSpec<PathDivergence>> map =
         Guice.createInjector(new DivergencesModule())
             .getInstance(Key.get(new TypeLiteral<Map<String, ComponentSpec<PathDivergence>>>() {}));
-    assertThat(map).containsOnlyKeys("reverse-kl", "log-variance", "log-variance-traj", "moment");
+    assertThat(map).containsOnlyKeys("reverse-kl", "log-variance", "log-variance-traj", "moment", "cross-entropy");
     for (Map.Entry<String, ComponentSpec<PathDivergence>> e : map.entrySet()) {
       ComponentSpec<PathDivergence> spec = e.getValue();
       assertThat(spec.description()).isNotBlank();

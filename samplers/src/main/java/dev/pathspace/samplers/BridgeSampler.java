@@ -5,17 +5,18 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.samplers.nn.FourierMlp;
 import dev.pathspace.samplers.nn.MlpDivergence;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.samplers.nn.NetworkParams;
 import dev.pathspace.samplers.nn.TimeGain;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -25,7 +26,7 @@ import org.tensorflow.types.family.TFloating;
  * 2024): a generative control u and an inference control v are trained jointly so that the controlled
  * generative SDE matches the time reversal of the controlled noising SDE; only u + v = σ∇log p_s is
  * determined at the optimum (Nelson's relation). Log-RND: spec §4.1 with v (a = u + v, b = u − v, plus
- * σ(s)(∇·v)Δt), see {@link TimeReversalUnroll}.
+ * σ(s)(∇·v)Δt), see {@link LogRnd#timeReversal} and {@link Coupling#inference}.
  *
  * <p>Controls (spec §6.5): u = clip(NN_u) + σ(t)·clip((t/T)∇log ρ)·clip(g_u(t)) (LerpTargetCtrl) and v =
  * clip(NN_v) + σ(t)·clip((1 − t/T)∇log p_prior)·clip(g_v(t)) (LerpPriorCtrl), gains initialised to 1, so
@@ -38,7 +39,7 @@ import org.tensorflow.types.family.TFloating;
  * bridge} config uses Brownian motion σ = 1, T = 1, which differs from the registered {@code brownian}
  * default (σ = √0.2, T = 5), so it must be configured explicitly. Any schedule is accepted.
  */
-public final class BridgeSampler implements PathSampler {
+public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params> {
   /**
    * Bridge parameters.
    *
@@ -54,17 +55,15 @@ public final class BridgeSampler implements PathSampler {
   public record Params(
       int width,
       int depth,
-      String activation,
+      Activation activation,
       int timeChannels,
       double clipModel,
       double clipScore,
       double priorScale,
-      double inferenceLrScale) {
+      double inferenceLrScale) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
       if (!(priorScale >= 0)) {
         throw new IllegalArgumentException("priorScale must be >= 0 (got " + priorScale + ")");
       }
@@ -86,19 +85,12 @@ public final class BridgeSampler implements PathSampler {
      * ≤ 0.005 at 1 with each divergence (batch 256).
      */
     public static Params defaults() {
-      return new Params(64, 2, "tanh", 32, 100.0, 100.0, 0.0, 1.0);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
+      return new Params(64, 2, Activation.TANH, 32, 100.0, 100.0, 0.0, 1.0);
     }
   }
 
   /** The two controls bound to one unroll's grid. */
-  record Controls(TimeReversalUnroll.StepControl u, TimeReversalUnroll.InferenceControl v) {}
-
-  private final Params params;
-  private final ControlField fixedControl;
+  record Controls(StepControl u, Coupling.InferenceControl v) {}
 
   /** The trainable bridge sampler. */
   @Inject
@@ -107,8 +99,7 @@ public final class BridgeSampler implements PathSampler {
   }
 
   private BridgeSampler(Params params, ControlField fixedControl) {
-    this.params = params;
-    this.fixedControl = fixedControl;
+    super(params, fixedControl);
   }
 
   @Override
@@ -122,8 +113,8 @@ public final class BridgeSampler implements PathSampler {
    * keeps the initial process from expanding; {@code vp-linear} (as in {@code bridge_diff_init}) also works.
    */
   @Override
-  public String defaultSchedule() {
-    return "brownian diffCoeff=1.0 terminalTime=1.0";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("brownian").with("diffCoeff", 1.0).with("terminalTime", 1.0);
   }
 
   /** Accepts every schedule. */
@@ -135,13 +126,8 @@ public final class BridgeSampler implements PathSampler {
    * the bridge then coincides with DIS driven by {@code control} (for analytic tests).
    */
   @Override
-  public Optional<PathSampler> withControl(ControlField control) {
-    return Optional.of(new BridgeSampler(params, control));
-  }
-
-  @Override
-  public boolean trainable() {
-    return fixedControl == null;
+  PathSampler withFixedControl(ControlField control) {
+    return new BridgeSampler(params, control);
   }
 
   GaussianPrior prior(SimulationRequest req) {
@@ -155,11 +141,17 @@ public final class BridgeSampler implements PathSampler {
   @Override
   public RndTerms simulate(GraphContext g, SimulationRequest req) {
     GaussianPrior prior = prior(req);
-    if (fixedControl != null) {
-      return TimeReversalUnroll.run(g, req, prior, (gg, k, s, x) -> fixedControl.apply(gg, s, x));
+    if (hasFixedControl()) {
+      return LogRnd.timeReversal(g, req, prior, control(g, req), Coupling.none());
     }
     Controls c = controls(g, req, prior);
-    return TimeReversalUnroll.run(g, req, prior, c.u(), c.v());
+    return LogRnd.timeReversal(g, req, prior, c.u(), Coupling.inference(c.v(), req.schedule()));
+  }
+
+  /** The generative control u alone (the inference control is bound by {@link #controls}). */
+  @Override
+  StepControl trainableControl(GraphContext g, SimulationRequest req) {
+    return controls(g, req, prior(req)).u();
   }
 
   /** Binds both trainable controls (variables {@code bridge/gen/*} and {@code bridge/inf/*}). */
@@ -172,26 +164,24 @@ public final class BridgeSampler implements PathSampler {
     double terminal = sde.terminalTime();
     NetworkParams net = params.network();
     double lr = params.inferenceLrScale();
-    FourierMlp.Bound nnU = new FourierMlp("bridge/gen/ctrl", d, d, net).bind(g, left);
-    List<Operand<TFloating>> gainU = new TimeGain("bridge/gen/gain", net, 1.0).rows(g, left);
+    Clip clip = params.clip(g);
+    // LerpTargetCtrl: u = clip(NN_u) + σ(s)·clip((s/T)∇log ρ)·clip(g_u(s))
+    StepControl u =
+        ControlBuilder.guided(
+            g,
+            "bridge/gen",
+            req,
+            net,
+            clip,
+            (gg, s, x) -> Floating.view(gg.tf().math.mul(target.score(gg, x), gg.scalar(s / terminal))),
+            1.0,
+            true);
     FourierMlp.Bound nnV = new FourierMlp("bridge/inf/ctrl", d, d, net, lr).bind(g, left);
     List<Operand<TFloating>> gainV = new TimeGain("bridge/inf/gain", net, 1.0, lr).rows(g, left);
-    double cm = params.clipModel();
-    double cs = params.clipScore();
-    TimeReversalUnroll.StepControl u =
-        (gg, k, s, x) -> {
-          Ops tf = gg.tf();
-          Operand<TFloating> score =
-              DisSampler.clip(gg, Floating.view(tf.math.mul(target.score(gg, x), gg.scalar(s / terminal))), cs);
-          Operand<TFloating> scaled =
-              Floating.view(
-                  tf.math.mul(
-                      tf.math.mul(score, gg.scalar(sde.diffusion(s))),
-                      DisSampler.clip(gg, gainU.get(k), cm)));
-          return Floating.view(tf.math.add(DisSampler.clip(gg, nnU.apply(gg, k, x), cm), scaled));
-        };
+    Operand<TFloating> cm = clip.model();
+    Operand<TFloating> cs = clip.score();
     double invVar = 1.0 / (prior.scale() * prior.scale());
-    TimeReversalUnroll.InferenceControl v =
+    Coupling.InferenceControl v =
         (gg, k, s, x) -> {
           Ops tf = gg.tf();
           double w = 1 - s / terminal;
@@ -201,13 +191,13 @@ public final class BridgeSampler implements PathSampler {
           Operand<TFloating> inNn = inside(gg, raw, cm);
           Operand<TFloating> weighted = Floating.view(tf.math.mul(prior.score(gg, x), gg.scalar(w)));
           Operand<TFloating> inScore = inside(gg, weighted, cs);
-          Operand<TFloating> gain = DisSampler.clip(gg, gainV.get(k), cm); // [1, 1]
+          Operand<TFloating> gain = Clip.byValue(gg, gainV.get(k), cm); // [1, 1]
           Operand<TFloating> value =
               Floating.view(
                   tf.math.add(
-                      DisSampler.clip(gg, raw, cm),
+                      Clip.byValue(gg, raw, cm),
                       tf.math.mul(
-                          tf.math.mul(DisSampler.clip(gg, weighted, cs), gg.scalar(sigma)), gain)));
+                          tf.math.mul(Clip.byValue(gg, weighted, cs), gg.scalar(sigma)), gain)));
           // ∇·clip(NN) = Σ_i 1{|NN_i| < c} ∂NN_i/∂x_i
           Operand<TFloating> divNn =
               Floating.view(tf.sum(tf.math.mul(inNn, nn.jacobianDiagonal()), tf.constant(1)));
@@ -217,14 +207,14 @@ public final class BridgeSampler implements PathSampler {
                   tf.math.mul(
                       tf.math.mul(tf.sum(inScore, tf.constant(1)), gg.scalar(-sigma * w * invVar)),
                       tf.reshape(gain, tf.constant(new long[] {1}))));
-          return new TimeReversalUnroll.VDiv(value, Floating.view(tf.math.add(divNn, divScore)));
+          return new Coupling.VDiv(value, Floating.view(tf.math.add(divNn, divScore)));
         };
     return new Controls(u, v);
   }
 
   /** 1{|y| < c} elementwise, as a constant (no gradient). */
-  private static Operand<TFloating> inside(GraphContext g, Operand<TFloating> y, double c) {
+  private static Operand<TFloating> inside(GraphContext g, Operand<TFloating> y, Operand<TFloating> c) {
     Ops tf = g.tf();
-    return Floating.view(tf.stopGradient(g.cast(tf.math.less(tf.math.abs(y), g.scalar(c)))));
+    return Floating.view(tf.stopGradient(g.cast(tf.math.less(tf.math.abs(y), c))));
   }
 }

@@ -5,15 +5,17 @@ import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.api.TimeGrid;
-import dev.pathspace.samplers.nn.NetworkParams;
+import dev.pathspace.samplers.nn.Activation;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
@@ -24,7 +26,7 @@ import org.tensorflow.types.family.TFloating;
  *
  * <ul>
  *   <li>{@code integrator=exponential} (default, spec §3.3/§4.3): the exponential-integrator chain of {@link
- *       ExponentialUnroll} with β_k = clip(α√Δt_k, 0, 1). It uses the schedule <b>only for its time
+ *       StepRule#exponential} with β_k = clip(α√Δt_k, 0, 1). It uses the schedule <b>only for its time
  *       grid</b> (drift and diffusion of the schedule are ignored); the reference DDS uses a cosine grid
  *       over [0, 12.8] (spec §3.1), i.e. configure {@code schedule.grid=cosine} to reproduce it.
  *   <li>{@code integrator=euler} (spec EulerDDS): Euler–Maruyama of the schedule's generative SDE with the
@@ -37,7 +39,7 @@ import org.tensorflow.types.family.TFloating;
  * is u*(s, x) = ∇_x log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (spec §6.5) or
  * {@code network}.
  */
-public final class DdsSampler implements PathSampler {
+public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   /**
    * DDS parameters.
    *
@@ -55,48 +57,40 @@ public final class DdsSampler implements PathSampler {
   public record Params(
       int width,
       int depth,
-      String activation,
+      Activation activation,
       int timeChannels,
-      String parameterisation,
+      Parameterisation parameterisation,
       double clipModel,
       double clipScore,
       double sigma,
       double alpha,
-      String integrator) {
+      Integrator integrator) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
-      ScoreCtrl.checkParameterisation(parameterisation);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
+      Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
       if (!(sigma > 0) || !Double.isFinite(sigma)) {
         throw new IllegalArgumentException("sigma must be > 0 (got " + sigma + ")");
       }
       if (!(alpha > 0) || !Double.isFinite(alpha)) {
         throw new IllegalArgumentException("alpha must be > 0 (got " + alpha + ")");
       }
-      if (!List.of("exponential", "euler").contains(integrator)) {
+      if (integrator == null) {
         throw new IllegalArgumentException(
-            "integrator must be one of [exponential, euler] (got '" + integrator + "')");
+            "integrator must be one of " + OptionNames.list(Integrator.class) + " (got null)");
       }
     }
 
     /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, σ = α = 1, exponential. */
     public static Params defaults() {
-      return new Params(64, 2, "tanh", 32, "score", 100.0, 100.0, 1.0, 1.0, "exponential");
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
+      return new Params(
+          64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 1.0, 1.0, Integrator.EXPONENTIAL);
     }
 
     boolean euler() {
-      return integrator.equals("euler");
+      return integrator == Integrator.EULER;
     }
   }
-
-  private final Params params;
-  private final ControlField fixedControl;
 
   /** The trainable DDS sampler. */
   @Inject
@@ -105,8 +99,7 @@ public final class DdsSampler implements PathSampler {
   }
 
   private DdsSampler(Params params, ControlField fixedControl) {
-    this.params = params;
-    this.fixedControl = fixedControl;
+    super(params, fixedControl);
   }
 
   @Override
@@ -120,20 +113,23 @@ public final class DdsSampler implements PathSampler {
    * vp_10 SDE itself on [0, 1].
    */
   @Override
-  public String defaultSchedule() {
-    return params.euler() ? "vp-linear" : "vp-linear terminalTime=6.4 grid=cosine";
+  public ScheduleRef defaultSchedule() {
+    return params.euler()
+        ? ScheduleRef.of("vp-linear")
+        : ScheduleRef.of("vp-linear").with("terminalTime", 6.4).with("grid", "cosine");
+  }
+
+  @Override
+  public ScheduleRequirement scheduleRequirement() {
+    return params.euler() // the exponential integrator uses only the time grid
+        ? ScheduleRequirement.stationaryLaw("a reference with a Gaussian stationary law (integrator 'euler')")
+        : ScheduleRequirement.ANY;
   }
 
   @Override
   public void validate(SdeSchedule schedule, Target target) {
     if (!params.euler()) {
       return; // only the time grid is used
-    }
-    if (schedule.stationaryStd().isEmpty()) {
-      throw new ConfigException(
-          "sampler 'dds' with integrator 'euler' needs a reference with a Gaussian stationary law; schedule '"
-              + schedule.id()
-              + "' has none. Valid schedules: [vp-linear, vp-cosine, const-ou]");
     }
     double std = schedule.stationaryStd().getAsDouble();
     if (Math.abs(std - params.sigma()) > 1e-9 * Math.max(1, std)) {
@@ -150,61 +146,48 @@ public final class DdsSampler implements PathSampler {
   }
 
   @Override
-  public Optional<PathSampler> withControl(ControlField control) {
-    return Optional.of(new DdsSampler(params, control));
-  }
-
-  @Override
-  public boolean trainable() {
-    return fixedControl == null;
+  PathSampler withFixedControl(ControlField control) {
+    return new DdsSampler(params, control);
   }
 
   @Override
   public RndTerms simulate(GraphContext g, SimulationRequest req) {
-    GaussianPrior prior = new GaussianPrior(req.target().dim(), 0.0, params.sigma());
-    TimeReversalUnroll.StepControl control = control(g, req);
-    if (!params.euler()) {
-      return ExponentialUnroll.run(g, req, prior, control, params.alpha());
-    }
+    GaussianPrior prior = prior(req);
+    StepControl control = control(g, req);
     Operand<TFloating> x0 =
         prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
-    return ReferenceUnroll.run(g, req, x0, control, reference(req.schedule(), prior), prior);
+    return LogRnd.reference(g, req, rule(req), x0, control, coupling(req, prior), prior);
   }
 
   @Override
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
-    TimeReversalUnroll.StepControl control = control(g, req);
+    return increments(g, req, rule(req), coupling(req, prior(req)));
+  }
+
+  private GaussianPrior prior(SimulationRequest req) {
+    return new GaussianPrior(req.target().dim(), 0.0, params.sigma());
+  }
+
+  /** The exponential integrator on the schedule's grid, or Euler–Maruyama of the schedule's SDE. */
+  private StepRule rule(SimulationRequest req) {
     TimeGrid grid = req.schedule().grid(req.timesteps());
+    return params.euler()
+        ? StepRule.euler(req.schedule(), grid)
+        : StepRule.exponential(grid, params.alpha(), params.sigma());
+  }
+
+  /** Euler: the reference control r(s, x) = σ(s)∇log p_prior(x) (spec EulerDDS); exponential: none. */
+  private Coupling coupling(SimulationRequest req, GaussianPrior prior) {
     if (!params.euler()) {
-      return Optional.of(
-          (gg, k, xk, xk1) ->
-              ExponentialUnroll.increment(
-                  gg, grid, control, params.alpha(), params.sigma(), k, xk, xk1));
+      return Coupling.none();
     }
-    TimeReversalUnroll.StepControl reference =
-        reference(req.schedule(), new GaussianPrior(req.target().dim(), 0.0, params.sigma()));
-    return Optional.of(
-        (gg, k, xk, xk1) ->
-            ReferenceUnroll.increment(gg, req.schedule(), grid, control, reference, k, xk, xk1));
+    SdeSchedule sde = req.schedule();
+    return Coupling.reference(
+        (gg, k, s, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), gg.scalar(sde.diffusion(s)))));
   }
 
-  /** r(s, x) = σ(s)∇log p_prior(x) (spec EulerDDS). */
-  private static TimeReversalUnroll.StepControl reference(SdeSchedule sde, GaussianPrior prior) {
-    return (gg, k, s, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), gg.scalar(sde.diffusion(s))));
-  }
-
-  private TimeReversalUnroll.StepControl control(GraphContext g, SimulationRequest req) {
-    if (fixedControl != null) {
-      return (gg, k, s, x) -> fixedControl.apply(gg, s, x);
-    }
-    return ScoreCtrl.bind(
-        g,
-        "dds",
-        req.target(),
-        params.network(),
-        params.parameterisation().equals("score"),
-        params.clipModel(),
-        params.clipScore(),
-        Tiling.left(req.schedule().grid(req.timesteps())));
+  @Override
+  StepControl trainableControl(GraphContext g, SimulationRequest req) {
+    return ControlBuilder.bind(g, "dds", params.parameterisation(), params, req, prior(req));
   }
 }

@@ -4,6 +4,7 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -73,8 +74,8 @@ public final class LangevinSampler implements PathSampler {
 
   /** {@code vp-linear}; unused (Langevin ignores the schedule). */
   @Override
-  public String defaultSchedule() {
-    return "vp-linear";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("vp-linear");
   }
 
   /** Accepts every schedule (it is ignored). */
@@ -116,7 +117,7 @@ public final class LangevinSampler implements PathSampler {
         score = target.score(g, x);
       }
       Operand<TFloating> drift =
-          DisSampler.clip(g, Floating.view(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
+          Clip.byValue(g, Floating.view(tf.math.mul(score, g.scalar(0.5 * sigma * sigma))), params.clipScore());
       Operand<TFloating> xi = req.noise().normal(batch, d);
       x =
           Floating.view(

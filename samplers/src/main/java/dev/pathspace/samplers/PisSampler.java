@@ -1,17 +1,18 @@
 package dev.pathspace.samplers;
 
-import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
+import dev.pathspace.api.ScheduleRequirement;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.api.Transition;
-import dev.pathspace.samplers.nn.NetworkParams;
+import dev.pathspace.samplers.nn.Activation;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -25,7 +26,7 @@ import org.tensorflow.types.family.TFloating;
  * control u*(s, x) = σ(s)∇log E[ρ/p_ref(X_T) | X_s = x]. Control parameterisation {@code score} (spec §6.5
  * ScoreCtrl, gain initialised to 0.01) or {@code network}.
  */
-public final class PisSampler implements PathSampler {
+public final class PisSampler extends ControlledSampler<PisSampler.Params> {
   /**
    * PIS parameters.
    *
@@ -41,18 +42,16 @@ public final class PisSampler implements PathSampler {
   public record Params(
       int width,
       int depth,
-      String activation,
+      Activation activation,
       int timeChannels,
-      String parameterisation,
+      Parameterisation parameterisation,
       double clipModel,
       double clipScore,
-      double priorLoc) {
+      double priorLoc) implements ControlParams {
     /** Validates every field. */
     public Params {
-      new NetworkParams(width, depth, activation, timeChannels);
-      ScoreCtrl.checkParameterisation(parameterisation);
-      ParamChecks.positive("clipModel", clipModel);
-      ParamChecks.positive("clipScore", clipScore);
+      ControlParams.check(width, depth, activation, timeChannels, clipModel, clipScore);
+      Parameterisation.require(parameterisation, Parameterisation.SCORE, Parameterisation.NETWORK);
       if (!Double.isFinite(priorLoc)) {
         throw new IllegalArgumentException("priorLoc must be finite (got " + priorLoc + ")");
       }
@@ -60,16 +59,9 @@ public final class PisSampler implements PathSampler {
 
     /** Defaults: 2 hidden tanh layers of width 64, score parameterisation, clips 100, Dirac at 0. */
     public static Params defaults() {
-      return new Params(64, 2, "tanh", 32, "score", 100.0, 100.0, 0.0);
-    }
-
-    NetworkParams network() {
-      return new NetworkParams(width, depth, activation, timeChannels);
+      return new Params(64, 2, Activation.TANH, 32, Parameterisation.SCORE, 100.0, 100.0, 0.0);
     }
   }
-
-  private final Params params;
-  private final ControlField fixedControl;
 
   /** The trainable PIS sampler. */
   @Inject
@@ -78,8 +70,7 @@ public final class PisSampler implements PathSampler {
   }
 
   private PisSampler(Params params, ControlField fixedControl) {
-    this.params = params;
-    this.fixedControl = fixedControl;
+    super(params, fixedControl);
   }
 
   @Override
@@ -89,28 +80,18 @@ public final class PisSampler implements PathSampler {
 
   /** {@code brownian} (registered default σ = √0.2, T = 5, spec bm_pis: σ²T = 1). */
   @Override
-  public String defaultSchedule() {
-    return "brownian";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("brownian");
   }
 
   @Override
-  public void validate(SdeSchedule schedule, Target target) {
-    if (!schedule.driftFree()) {
-      throw new ConfigException(
-          "sampler 'pis' needs a drift-free (Brownian) reference; schedule '"
-              + schedule.id()
-              + "' has drift. Valid schedules: [brownian]");
-    }
+  public ScheduleRequirement scheduleRequirement() {
+    return ScheduleRequirement.DRIFT_FREE;
   }
 
   @Override
-  public Optional<PathSampler> withControl(ControlField control) {
-    return Optional.of(new PisSampler(params, control));
-  }
-
-  @Override
-  public boolean trainable() {
-    return fixedControl == null;
+  PathSampler withFixedControl(ControlField control) {
+    return new PisSampler(params, control);
   }
 
   /** p_ref = N(priorLoc·a, v I) with (a, v) the uncontrolled transition over [0, T]. */
@@ -123,32 +104,22 @@ public final class PisSampler implements PathSampler {
   public RndTerms simulate(GraphContext g, SimulationRequest req) {
     int d = req.target().dim();
     Operand<TFloating> x0 = Tiling.filled(g, req.batch(), d, params.priorLoc());
-    return ReferenceUnroll.run(
-        g, req, x0, control(g, req), null, referenceTerminal(req.schedule(), d, params.priorLoc()));
+    return LogRnd.reference(
+        g, req, rule(req), x0, control(g, req), Coupling.none(),
+        referenceTerminal(req.schedule(), d, params.priorLoc()));
   }
 
   @Override
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
-    TimeReversalUnroll.StepControl control = control(g, req);
-    TimeGrid grid = req.schedule().grid(req.timesteps());
-    return Optional.of(
-        (gg, k, xk, xk1) ->
-            ReferenceUnroll.increment(gg, req.schedule(), grid, control, null, k, xk, xk1));
+    return increments(g, req, rule(req), Coupling.none());
   }
 
-  private TimeReversalUnroll.StepControl control(GraphContext g, SimulationRequest req) {
-    if (fixedControl != null) {
-      return (gg, k, s, x) -> fixedControl.apply(gg, s, x);
-    }
-    TimeGrid grid = req.schedule().grid(req.timesteps());
-    return ScoreCtrl.bind(
-        g,
-        "pis",
-        req.target(),
-        params.network(),
-        params.parameterisation().equals("score"),
-        params.clipModel(),
-        params.clipScore(),
-        Tiling.left(grid));
+  private static StepRule rule(SimulationRequest req) {
+    return StepRule.euler(req.schedule(), req.schedule().grid(req.timesteps()));
+  }
+
+  @Override
+  StepControl trainableControl(GraphContext g, SimulationRequest req) {
+    return ControlBuilder.bind(g, "pis", params.parameterisation(), params, req, null);
   }
 }

@@ -41,7 +41,7 @@ class BridgeClosedFormRndTest {
     BrownianFixtureSchedule bm = new BrownianFixtureSchedule(SIGMA, T);
     GaussianPrior prior = new GaussianPrior(D, 0.0, 1.0);
     double dv = (targetStd * targetStd - 1) / T; // V'_s
-    TimeReversalUnroll.StepControl u =
+    StepControl u =
         (g, k, s, x) -> {
           double lam = s / T;
           double m = lam * LOC;
@@ -54,7 +54,7 @@ class BridgeClosedFormRndTest {
                   tf.math.add(tf.math.mul(tf.math.sub(x, g.scalar(m)), g.scalar(alpha)), g.scalar(LOC / T)),
                   g.scalar(1 / SIGMA)));
         };
-    TimeReversalUnroll.InferenceControl v =
+    Coupling.InferenceControl v =
         (g, k, s, x) -> {
           double lam = s / T;
           double m = lam * LOC;
@@ -66,12 +66,12 @@ class BridgeClosedFormRndTest {
           double div = D * (-SIGMA / var - alpha / SIGMA);
           var divergence =
               Floating.view(tf.math.add(tf.math.mul(tf.sum(x, tf.constant(1)), g.scalar(0.0)), g.scalar(divSign * div)));
-          return new TimeReversalUnroll.VDiv(value, divergence);
+          return new Coupling.VDiv(value, divergence);
         };
     try (GraphHarness h = new GraphHarness()) {
       SimulationRequest req =
           new SimulationRequest(bm, target, BATCH, steps, new SimulationRequirements(detached, true, 1), h.noise(3), false);
-      RndTerms terms = TimeReversalUnroll.run(h.ctx(), req, prior, u, v);
+      RndTerms terms = LogRnd.timeReversal(h.ctx(), req, prior, u, Coupling.inference(v, req.schedule()));
       return h.eval(terms.logRnd(h.ctx().tf()));
     }
   }

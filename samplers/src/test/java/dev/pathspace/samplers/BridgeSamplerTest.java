@@ -8,6 +8,7 @@ import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
 import dev.pathspace.api.tf.TfGraphContext;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.samplers.nn.MlpDivergenceTest;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.GraphHarness;
@@ -22,7 +23,7 @@ class BridgeSamplerTest {
   private static final SdeSchedule VP = new VpFixtureSchedule();
   private static final GaussianFixtureTarget TARGET = new GaussianFixtureTarget(2, 1.0, 0.5, 0.7);
   private static final BridgeSampler.Params SMALL =
-      new BridgeSampler.Params(8, 2, "tanh", 4, 100, 100, 0.0, 0.02);
+      new BridgeSampler.Params(8, 2, Activation.TANH, 4, 100, 100, 0.0, 0.02);
   private static final double[][] X = {{0.3, -0.7}, {-1.2, 0.4}, {2.0, 1.5}};
   private static final int STEPS = 10;
 
@@ -40,7 +41,7 @@ class BridgeSamplerTest {
       List<Operand<?>> fetch = new ArrayList<>();
       for (int k : new int[] {0, 4, 9}) {
         double s = VP.grid(STEPS).time(k);
-        TimeReversalUnroll.VDiv v = c.v().apply(h.ctx(), k, s, h.input(X));
+        Coupling.VDiv v = c.v().apply(h.ctx(), k, s, h.input(X));
         fetch.add(h.ctx().tf().math.add(c.u().apply(h.ctx(), k, s, h.input(X)), v.v()));
         fetch.add(v.divergence());
       }

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.BrownianFixtureSchedule;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.GraphHarness;
@@ -26,7 +29,9 @@ class DdsSamplerTest {
   private static final ControlField ZERO = (g, s, x) -> Floating.view(g.tf().math.mul(x, g.scalar(0.0)));
 
   private static DdsSampler.Params params(double sigma, String integrator) {
-    return new DdsSampler.Params(8, 2, "tanh", 4, "score", 100, 100, sigma, 1.0, integrator);
+    return new DdsSampler.Params(
+        8, 2, Activation.TANH, 4, Parameterisation.SCORE, 100, 100, sigma, 1.0,
+            OptionNames.parse(Integrator.class, "integrator", integrator));
   }
 
   @Test
@@ -132,10 +137,11 @@ class DdsSamplerTest {
     SdeSchedule bm = new BrownianFixtureSchedule();
     new DdsSampler(params(1.0, "exponential")).validate(bm, target); // only the grid is used
     new DdsSampler(params(1.0, "euler")).validate(VP, target);
-    assertThatThrownBy(() -> new DdsSampler(params(1.0, "euler")).validate(bm, target))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("brownian-fixture")
-        .hasMessageContaining("Valid schedules: [vp-linear, vp-cosine, const-ou]");
+    // a reference without stationary law fails the declared requirement (the run planner's message
+    // lists the valid schedules: experiments RunPlannerTest)
+    assertThat(new DdsSampler(params(1.0, "exponential")).scheduleRequirement().test(bm)).isTrue();
+    assertThat(new DdsSampler(params(1.0, "euler")).scheduleRequirement().test(bm)).isFalse();
+    assertThat(new DdsSampler(params(1.0, "euler")).scheduleRequirement().test(VP)).isTrue();
     assertThatThrownBy(() -> new DdsSampler(params(2.0, "euler")).validate(VP, target))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sigma (2.0)")
@@ -147,9 +153,9 @@ class DdsSamplerTest {
     assertThatThrownBy(() -> params(1.0, "heun")).hasMessageContaining("integrator")
         .hasMessageContaining("exponential");
     assertThatThrownBy(() -> params(0.0, "euler")).hasMessageContaining("sigma");
-    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, "tanh", 4, "score", 1, 1, 1, -1, "euler"))
+    assertThatThrownBy(() -> new DdsSampler.Params(8, 2, Activation.TANH, 4, Parameterisation.SCORE, 1, 1, 1, -1, Integrator.EULER))
         .hasMessageContaining("alpha");
     assertThat(new DdsSampler(DdsSampler.Params.defaults()).defaultSchedule())
-        .isEqualTo("vp-linear terminalTime=6.4 grid=cosine");
+        .isEqualTo(ScheduleRef.of("vp-linear").with("terminalTime", 6.4).with("grid", "cosine"));
   }
 }

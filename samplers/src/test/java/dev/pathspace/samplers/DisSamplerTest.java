@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SdeSchedule;
@@ -12,6 +13,7 @@ import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
 import dev.pathspace.api.TimeGrid;
 import dev.pathspace.api.Transition;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.GraphHarness;
 import dev.pathspace.testkit.OptimalControls;
@@ -154,12 +156,15 @@ class DisSamplerTest {
 
   @Test
   void paramsNameTheOffendingField() {
-    assertThatThrownBy(() -> new DisSampler.Params(0, 2, "tanh", 8, "lerp", 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(0, 2, Activation.TANH, 8, Parameterisation.LERP, 1, 1, 0))
         .hasMessageContaining("width");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, "swish", 8, "lerp", 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.parse("swish"), 8, Parameterisation.LERP, 1, 1, 0))
         .hasMessageContaining("activation").hasMessageContaining("tanh");
-    assertThatThrownBy(() -> new DisSampler.Params(8, 2, "tanh", 8, "lerpy", 1, 1, 0))
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8,
+        OptionNames.parse(Parameterisation.class, "parameterisation", "lerpy"), 1, 1, 0))
         .hasMessageContaining("parameterisation");
+    assertThatThrownBy(() -> new DisSampler.Params(8, 2, Activation.TANH, 8, Parameterisation.SCORE, 1, 1, 0))
+        .hasMessageContaining("parameterisation").hasMessageContaining("[lerp, network]");
     assertThat(List.of(DisSampler.Params.defaults().width())).containsExactly(64);
   }
 }

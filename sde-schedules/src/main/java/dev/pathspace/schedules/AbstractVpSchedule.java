@@ -15,9 +15,9 @@ import java.util.OptionalDouble;
 abstract class AbstractVpSchedule implements SdeSchedule {
   private final double scale;
   private final double terminalTime;
-  private final String grid;
+  private final GridRule grid;
 
-  AbstractVpSchedule(double scale, double terminalTime, String grid) {
+  AbstractVpSchedule(double scale, double terminalTime, GridRule grid) {
     this.scale = scale;
     this.terminalTime = terminalTime;
     this.grid = grid;

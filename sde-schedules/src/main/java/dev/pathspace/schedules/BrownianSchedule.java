@@ -18,7 +18,7 @@ public final class BrownianSchedule implements SdeSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double diffCoeff, double terminalTime, String grid) {
+  public record Params(double diffCoeff, double terminalTime, GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(diffCoeff > 0) || Double.isInfinite(diffCoeff)) {
@@ -32,7 +32,7 @@ public final class BrownianSchedule implements SdeSchedule {
 
     /** b = √0.2, T = 5, uniform grid (spec bm_pis). */
     public static Params defaults() {
-      return new Params(Math.sqrt(0.2), 5.0, "uniform");
+      return new Params(Math.sqrt(0.2), 5.0, GridRule.UNIFORM);
     }
   }
 

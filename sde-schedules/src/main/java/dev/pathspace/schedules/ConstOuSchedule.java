@@ -20,7 +20,7 @@ public final class ConstOuSchedule implements SdeSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double driftCoeff, double diffCoeff, double terminalTime, String grid) {
+  public record Params(double driftCoeff, double diffCoeff, double terminalTime, GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(driftCoeff > 0) || Double.isInfinite(driftCoeff)) {
@@ -38,7 +38,7 @@ public final class ConstOuSchedule implements SdeSchedule {
 
     /** a 4.5, b 3, T 1, uniform grid (spec const.yaml; stationary std 1). */
     public static Params defaults() {
-      return new Params(4.5, 3.0, 1.0, "uniform");
+      return new Params(4.5, 3.0, 1.0, GridRule.UNIFORM);
     }
   }
 

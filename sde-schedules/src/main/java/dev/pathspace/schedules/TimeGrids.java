@@ -1,16 +1,13 @@
 package dev.pathspace.schedules;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.TimeGrid;
-import java.util.List;
 
 /**
  * Time-grid rules shared by all schedules (spec §3.1 {@code get_timesteps}), selected by the {@code grid}
- * parameter: {@code uniform}, {@code quad} and {@code cosine}.
+ * parameter ({@link GridRule}: {@code uniform}, {@code quad} and {@code cosine}).
  */
 final class TimeGrids {
-  /** The valid values of the {@code grid} parameter. */
-  static final List<String> OPTIONS = List.of("uniform", "quad", "cosine");
-
   /** Offset of the cosine rule (DDS / Nichol &amp; Dhariwal 2021). */
   static final double COSINE_OFFSET = 0.008;
 
@@ -19,23 +16,23 @@ final class TimeGrids {
 
   private TimeGrids() {}
 
-  /** Validates a {@code grid} parameter value. */
-  static String validate(String grid) {
-    if (grid == null || !OPTIONS.contains(grid)) {
-      throw new IllegalArgumentException("grid must be one of " + OPTIONS + " (got " + grid + ")");
+  /** Validates a {@code grid} parameter value (it must be given). */
+  static GridRule validate(GridRule grid) {
+    if (grid == null) {
+      throw new IllegalArgumentException("grid must be one of " + OptionNames.list(GridRule.class) + " (got null)");
     }
     return grid;
   }
 
   /** The grid of the given kind with exactly {@code steps} intervals on [0, T]. */
-  static TimeGrid build(String kind, double terminalTime, int steps) {
+  static TimeGrid build(GridRule kind, double terminalTime, int steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be >= 1 (got " + steps + ")");
     }
     return switch (validate(kind)) {
-      case "uniform" -> TimeGrid.uniform(terminalTime, steps);
-      case "quad" -> quad(terminalTime, steps);
-      default -> cosine(terminalTime, steps);
+      case UNIFORM -> TimeGrid.uniform(terminalTime, steps);
+      case QUAD -> quad(terminalTime, steps);
+      case COSINE -> cosine(terminalTime, steps);
     };
   }
 

@@ -23,7 +23,7 @@ public final class VpCosineSchedule extends AbstractVpSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double offset, double betaMax, double scale, double terminalTime, String grid) {
+  public record Params(double offset, double betaMax, double scale, double terminalTime, GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(offset > 0) || Double.isInfinite(offset)) {
@@ -43,7 +43,7 @@ public final class VpCosineSchedule extends AbstractVpSchedule {
 
     /** o 0.008, betaMax 20, κ 1, T 1, uniform grid. */
     public static Params defaults() {
-      return new Params(0.008, 20.0, 1.0, 1.0, "uniform");
+      return new Params(0.008, 20.0, 1.0, 1.0, GridRule.UNIFORM);
     }
   }
 

@@ -16,7 +16,7 @@ public final class VpLinearSchedule extends AbstractVpSchedule {
    * @param terminalTime T &gt; 0
    * @param grid time grid rule: uniform | quad | cosine
    */
-  public record Params(double betaMin, double betaMax, double scale, double terminalTime, String grid) {
+  public record Params(double betaMin, double betaMax, double scale, double terminalTime, GridRule grid) {
     /** Validates ranges and the grid option. */
     public Params {
       if (!(betaMin > 0)) {
@@ -37,7 +37,7 @@ public final class VpLinearSchedule extends AbstractVpSchedule {
 
     /** β_min 0.1, β_max 10, κ 1, T 1, uniform grid (spec vp_10). */
     public static Params defaults() {
-      return new Params(0.1, 10.0, 1.0, 1.0, "uniform");
+      return new Params(0.1, 10.0, 1.0, 1.0, GridRule.UNIFORM);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.testkit.SdeScheduleContract;
 import org.junit.jupiter.api.Nested;
@@ -31,9 +32,10 @@ class BrownianScheduleTest extends SdeScheduleContract {
 
   @Test
   void invalidParamsAreRejectedWithNamedMessages() {
-    assertThatThrownBy(() -> new BrownianSchedule.Params(-1, 5, "uniform")).hasMessageContaining("diffCoeff");
-    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 0, "uniform")).hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1, "cos")).hasMessageContaining("grid");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(-1, 5, GridRule.UNIFORM)).hasMessageContaining("diffCoeff");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 0, GridRule.UNIFORM)).hasMessageContaining("terminalTime");
+    assertThatThrownBy(() -> new BrownianSchedule.Params(1, 1,
+        OptionNames.parse(GridRule.class, "grid", "cos"))).hasMessageContaining("grid");
   }
 
   /** The contract on the cosine grid. */
@@ -41,7 +43,7 @@ class BrownianScheduleTest extends SdeScheduleContract {
   class CosineGrid extends SdeScheduleContract {
     @Override
     protected SdeSchedule create() {
-      return new BrownianSchedule(new BrownianSchedule.Params(1.0, 1.0, "cosine"));
+      return new BrownianSchedule(new BrownianSchedule.Params(1.0, 1.0, GridRule.COSINE));
     }
   }
 }

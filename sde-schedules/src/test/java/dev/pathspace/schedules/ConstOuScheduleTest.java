@@ -33,11 +33,11 @@ class ConstOuScheduleTest extends SdeScheduleContract {
 
   @Test
   void invalidParamsAreRejectedWithNamedMessages() {
-    assertThatThrownBy(() -> new ConstOuSchedule.Params(0, 3, 1, "uniform"))
+    assertThatThrownBy(() -> new ConstOuSchedule.Params(0, 3, 1, GridRule.UNIFORM))
         .hasMessageContaining("driftCoeff")
         .hasMessageContaining("brownian");
-    assertThatThrownBy(() -> new ConstOuSchedule.Params(4.5, 0, 1, "uniform")).hasMessageContaining("diffCoeff");
-    assertThatThrownBy(() -> new ConstOuSchedule.Params(4.5, 3, Double.NaN, "uniform"))
+    assertThatThrownBy(() -> new ConstOuSchedule.Params(4.5, 0, 1, GridRule.UNIFORM)).hasMessageContaining("diffCoeff");
+    assertThatThrownBy(() -> new ConstOuSchedule.Params(4.5, 3, Double.NaN, GridRule.UNIFORM))
         .hasMessageContaining("terminalTime");
     assertThatThrownBy(() -> new ConstOuSchedule.Params(4.5, 3, 1, null)).hasMessageContaining("grid");
   }

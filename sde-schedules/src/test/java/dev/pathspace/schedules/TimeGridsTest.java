@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.TimeGrid;
 import org.junit.jupiter.api.Test;
 
 class TimeGridsTest {
   @Test
   void quadGridIsSqrtOfLinspaceOfTSquared() {
-    TimeGrid g = TimeGrids.build("quad", 2.0, 4);
+    TimeGrid g = TimeGrids.build(GridRule.QUAD, 2.0, 4);
     double[] expected = {0, 2 * Math.sqrt(0.25), 2 * Math.sqrt(0.5), 2 * Math.sqrt(0.75), 2};
     assertThat(g.times()).containsExactly(expected, within(1e-15));
     // large steps near s = 0, small near s = T
@@ -20,8 +21,8 @@ class TimeGridsTest {
   @Test
   void cosineGridReproducesTheSpecFirstIntervals() {
     // spec §3.1: end 12.8, steps 256 → first Δ 0.13438; end 6.4, steps 128 → first Δ 0.13368
-    assertThat(TimeGrids.build("cosine", 12.8, 256).dt(0)).isCloseTo(0.13438, within(5e-6));
-    assertThat(TimeGrids.build("cosine", 6.4, 128).dt(0)).isCloseTo(0.13368, within(5e-6));
+    assertThat(TimeGrids.build(GridRule.COSINE, 12.8, 256).dt(0)).isCloseTo(0.13438, within(5e-6));
+    assertThat(TimeGrids.build(GridRule.COSINE, 6.4, 128).dt(0)).isCloseTo(0.13368, within(5e-6));
   }
 
   @Test
@@ -35,7 +36,7 @@ class TimeGridsTest {
       delta[k] = Math.pow(Math.cos(((double) k / n + 0.008) / 1.008 * Math.PI / 2), 4);
       total += delta[k];
     }
-    TimeGrid g = TimeGrids.build("cosine", end, n);
+    TimeGrid g = TimeGrids.build(GridRule.COSINE, end, n);
     double acc = 0;
     for (int k = 0; k < n; k++) {
       acc += delta[k];
@@ -46,7 +47,7 @@ class TimeGridsTest {
   @Test
   void cosineGridStaysStrictlyIncreasingForManySteps() {
     for (int n : new int[] {256, 1000, 4096}) {
-      TimeGrid g = TimeGrids.build("cosine", 1.0, n);
+      TimeGrid g = TimeGrids.build(GridRule.COSINE, 1.0, n);
       assertThat(g.steps()).isEqualTo(n);
       double min = Double.MAX_VALUE;
       for (int k = 0; k < n; k++) {
@@ -59,9 +60,9 @@ class TimeGridsTest {
 
   @Test
   void uniformAndErrors() {
-    assertThat(TimeGrids.build("uniform", 1.0, 4).times()).containsExactly(0, 0.25, 0.5, 0.75, 1.0);
-    assertThatThrownBy(() -> TimeGrids.build("uniform", 1.0, 0)).hasMessageContaining("steps");
-    assertThatThrownBy(() -> TimeGrids.validate("linear"))
+    assertThat(TimeGrids.build(GridRule.UNIFORM, 1.0, 4).times()).containsExactly(0, 0.25, 0.5, 0.75, 1.0);
+    assertThatThrownBy(() -> TimeGrids.build(GridRule.UNIFORM, 1.0, 0)).hasMessageContaining("steps");
+    assertThatThrownBy(() -> OptionNames.parse(GridRule.class, "grid", "linear"))
         .hasMessageContaining("grid must be one of [uniform, quad, cosine]");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.testkit.SdeScheduleContract;
 import org.junit.jupiter.api.Nested;
@@ -50,19 +51,20 @@ class VpCosineScheduleTest extends SdeScheduleContract {
 
   @Test
   void aHugeCapReproducesTheUncappedScheduleAlmostToT() {
-    VpCosineSchedule s = new VpCosineSchedule(new VpCosineSchedule.Params(0.008, 1e6, 1, 3, "uniform"));
+    VpCosineSchedule s = new VpCosineSchedule(new VpCosineSchedule.Params(0.008, 1e6, 1, 3, GridRule.UNIFORM));
     double m = s.noisingTransition(0, 2.97).meanScale();
     assertThat(m * m).isCloseTo(alphaBar(2.97, 3, 0.008), within(1e-12));
   }
 
   @Test
   void invalidParamsAreRejectedWithNamedMessages() {
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0, 20, 1, 1, "uniform")).hasMessageContaining("offset");
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 0, 1, 1, "uniform")).hasMessageContaining("betaMax");
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 0, 1, "uniform")).hasMessageContaining("scale");
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, -1, "uniform"))
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0, 20, 1, 1, GridRule.UNIFORM)).hasMessageContaining("offset");
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 0, 1, 1, GridRule.UNIFORM)).hasMessageContaining("betaMax");
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 0, 1, GridRule.UNIFORM)).hasMessageContaining("scale");
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, -1, GridRule.UNIFORM))
         .hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, 1, "x")).hasMessageContaining("grid");
+    assertThatThrownBy(() -> new VpCosineSchedule.Params(0.008, 20, 1, 1,
+        OptionNames.parse(GridRule.class, "grid", "x"))).hasMessageContaining("grid");
   }
 
   /** The contract with a low cap (cap active on most of [0, T]) on the quad grid. */
@@ -70,7 +72,7 @@ class VpCosineScheduleTest extends SdeScheduleContract {
   class LowCapQuadGrid extends SdeScheduleContract {
     @Override
     protected SdeSchedule create() {
-      return new VpCosineSchedule(new VpCosineSchedule.Params(0.008, 2.0, 0.7, 1.5, "quad"));
+      return new VpCosineSchedule(new VpCosineSchedule.Params(0.008, 2.0, 0.7, 1.5, GridRule.QUAD));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.Transition;
 import dev.pathspace.testkit.SdeScheduleContract;
@@ -33,7 +34,7 @@ class VpLinearScheduleTest extends SdeScheduleContract {
 
   @Test
   void vp20NumbersFromTheSpec() {
-    SdeSchedule s = new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 20, 1, 1, "uniform"));
+    SdeSchedule s = new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 20, 1, 1, GridRule.UNIFORM));
     Transition tr = s.noisingTransition(0, 1);
     assertThat(tr.meanScale()).isCloseTo(0.00657, within(5e-6));
     assertThat(tr.variance()).isCloseTo(0.99996, within(5e-6));
@@ -41,7 +42,7 @@ class VpLinearScheduleTest extends SdeScheduleContract {
 
   @Test
   void scaleMultipliesDiffusionAndStationaryStd() {
-    SdeSchedule s = new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 10, 2.5, 2, "uniform"));
+    SdeSchedule s = new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 10, 2.5, 2, GridRule.UNIFORM));
     assertThat(s.diffusion(0)).isCloseTo(2.5 * Math.sqrt(10), within(1e-12));
     assertThat(s.stationaryStd()).hasValue(2.5);
     assertThat(s.noisingTransition(0, 2).variance()).isCloseTo(6.25 * (1 - Math.exp(-2 * 5.05)), within(1e-12));
@@ -49,12 +50,13 @@ class VpLinearScheduleTest extends SdeScheduleContract {
 
   @Test
   void invalidParamsAreRejectedWithNamedMessages() {
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(0, 10, 1, 1, "uniform")).hasMessageContaining("betaMin");
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(1, 1, 1, 1, "uniform")).hasMessageContaining("betaMax");
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, -1, 1, "uniform")).hasMessageContaining("scale");
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 0, "uniform"))
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(0, 10, 1, 1, GridRule.UNIFORM)).hasMessageContaining("betaMin");
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(1, 1, 1, 1, GridRule.UNIFORM)).hasMessageContaining("betaMax");
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, -1, 1, GridRule.UNIFORM)).hasMessageContaining("scale");
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 0, GridRule.UNIFORM))
         .hasMessageContaining("terminalTime");
-    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 1, "log"))
+    assertThatThrownBy(() -> new VpLinearSchedule.Params(0.1, 10, 1, 1,
+        OptionNames.parse(GridRule.class, "grid", "log")))
         .hasMessageContaining("grid")
         .hasMessageContaining("[uniform, quad, cosine]");
   }
@@ -64,7 +66,7 @@ class VpLinearScheduleTest extends SdeScheduleContract {
   class QuadGrid extends SdeScheduleContract {
     @Override
     protected SdeSchedule create() {
-      return new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 10, 1, 1, "quad"));
+      return new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 10, 1, 1, GridRule.QUAD));
     }
   }
 
@@ -73,7 +75,7 @@ class VpLinearScheduleTest extends SdeScheduleContract {
   class CosineGrid extends SdeScheduleContract {
     @Override
     protected SdeSchedule create() {
-      return new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 20, 1.5, 2, "cosine"));
+      return new VpLinearSchedule(new VpLinearSchedule.Params(0.1, 20, 1.5, 2, GridRule.COSINE));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.GroundTruthSampler;
 import dev.pathspace.api.Moments;
+import dev.pathspace.api.OptionNames;
 import dev.pathspace.api.Target;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -24,12 +25,28 @@ import org.tensorflow.types.family.TFloating;
  * (the reference code hard-codes 8 modes there, spec §12 bug 19).
  */
 public final class GmmTarget implements Target {
-  /** Valid layout names. */
-  public static final String LAYOUTS = "grid, circle, fab40, random";
+  /** The mode layouts, config values {@code grid}, {@code circle}, {@code fab40}, {@code random}. */
+  public enum Layout {
+    /** 9 means on {−5, 0, 5}². */
+    GRID,
+    /** 8 means on the circle of radius 4. */
+    CIRCLE,
+    /** 40 means U(−40, 40)^d. */
+    FAB40,
+    /** {@code modes} means U(−spread, spread)^d. */
+    RANDOM;
+
+    /** The config value. */
+    @Override
+    public String toString() {
+      return OptionNames.of(this);
+    }
+
+  }
 
   /**
    * @param dim dimension (≥ 2 for grid/circle, ≥ 1 otherwise)
-   * @param layout one of {@link #LAYOUTS}
+   * @param layout the mode layout
    * @param modes number of components of the {@code random} layout
    * @param spread half-width of the {@code random} layout's box
    * @param scale component std override (0 = layout default)
@@ -37,14 +54,14 @@ public final class GmmTarget implements Target {
    * @param layoutSeed seed of the {@code random} layout
    */
   public record Params(
-      int dim, String layout, int modes, double spread, double scale, double logZ, long layoutSeed) {
+      int dim, Layout layout, int modes, double spread, double scale, double logZ, long layoutSeed) {
     /** Validates the values. */
     public Params {
       Checks.atLeast("dim", dim, 1);
-      if (layout == null || !java.util.List.of("grid", "circle", "fab40", "random").contains(layout)) {
-        throw new IllegalArgumentException("layout must be one of " + LAYOUTS + " (got " + layout + ")");
+      if (layout == null) {
+        throw new IllegalArgumentException("layout must be one of " + OptionNames.list(Layout.class) + " (got null)");
       }
-      if ((layout.equals("grid") || layout.equals("circle")) && dim < 2) {
+      if ((layout == Layout.GRID || layout == Layout.CIRCLE) && dim < 2) {
         throw new IllegalArgumentException(
             "dim must be >= 2 for layout " + layout + " (got " + dim + ")");
       }
@@ -56,7 +73,7 @@ public final class GmmTarget implements Target {
 
     /** The 9-mode 2-D grid of {@code conf/target/gmm.yaml}. */
     public static Params defaults() {
-      return new Params(2, "grid", 8, 10.0, 0.0, 0.0, 42L);
+      return new Params(2, Layout.GRID, 8, 10.0, 0.0, 0.0, 42L);
     }
   }
 
@@ -71,7 +88,7 @@ public final class GmmTarget implements Target {
     int d = p.dim();
     double defaultScale;
     switch (p.layout()) {
-      case "grid" -> {
+      case GRID -> {
         means = new double[9][d];
         for (int j = 0; j < 9; j++) {
           means[j][0] = -5.0 + 5.0 * (j / 3);
@@ -79,7 +96,7 @@ public final class GmmTarget implements Target {
         }
         defaultScale = Math.sqrt(0.3);
       }
-      case "circle" -> {
+      case CIRCLE -> {
         means = new double[8][d];
         for (int j = 0; j < 8; j++) {
           means[j][0] = 4 * Math.cos(2 * Math.PI * j / 8);
@@ -87,11 +104,11 @@ public final class GmmTarget implements Target {
         }
         defaultScale = Math.sqrt(0.3);
       }
-      case "fab40" -> {
+      case FAB40 -> {
         means = uniformMeans(40, d, 40.0, 42L);
         defaultScale = 1.0;
       }
-      default -> {
+      default -> { // RANDOM
         means = uniformMeans(p.modes(), d, p.spread(), p.layoutSeed());
         defaultScale = 1.0;
       }

@@ -2,6 +2,7 @@ package dev.pathspace.targets;
 
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
+import dev.pathspace.api.numeric.LogSpace;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
@@ -16,15 +17,9 @@ import org.tensorflow.types.family.TFloating;
 public final class TfMath {
   private TfMath() {}
 
-  /** {@code log Σ_axis exp(a)} with the axis removed; gradient = softmax(a) along the axis. */
+  /** {@code log Σ_axis exp(a)} with the axis removed; see {@link LogSpace#logSumExp(GraphContext, Operand, int)}. */
   public static Operand<TFloating> logSumExp(GraphContext g, Operand<TFloating> a, int axis) {
-    Ops tf = g.tf();
-    Operand<TFloating> m =
-        Floating.view(tf.stopGradient(tf.reduceMax(a, tf.constant(axis), ReduceMax.keepDims(true))));
-    Operand<TFloating> s =
-        Floating.view(tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(a, m)), tf.constant(axis))));
-    // m has a size-1 axis at `axis`; summing over it drops the axis without changing the value.
-    return Floating.view(tf.math.add(tf.reduceSum(m, tf.constant(axis)), s));
+    return LogSpace.logSumExp(g, a, axis);
   }
 
   /** Softmax along {@code axis} computed with the same max shift (keeps the axis). */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pathspace.api.OptionNames;
+
 import org.junit.jupiter.api.Test;
 
 class GmmTargetTest {
   private static GmmTarget gmm(int dim, String layout, double logZ) {
-    return new GmmTarget(new GmmTarget.Params(dim, layout, 8, 10.0, 0.0, logZ, 42L));
+    return new GmmTarget(new GmmTarget.Params(dim,
+        OptionNames.parse(GmmTarget.Layout.class, "layout", layout), 8, 10.0, 0.0, logZ, 42L));
   }
 
   /** Plain-Java log of Z·(1/J)Σ_j N(x; m_j, s²I). */
@@ -106,20 +109,21 @@ class GmmTargetTest {
       }
     }
     assertThat(gmm(2, "fab40", 0).componentStd()).isEqualTo(1.0);
-    GmmTarget r = new GmmTarget(new GmmTarget.Params(3, "random", 5, 2.0, 0.5, 0, 1L));
+    GmmTarget r = new GmmTarget(new GmmTarget.Params(3, GmmTarget.Layout.RANDOM, 5, 2.0, 0.5, 0, 1L));
     assertThat(r.modes().orElseThrow()).hasNumberOfRows(5);
     assertThat(r.componentStd()).isEqualTo(0.5);
   }
 
   @Test
   void badParamsAreRejectedByName() {
-    assertThatThrownBy(() -> new GmmTarget.Params(2, "star", 8, 1, 0, 0, 1))
+    assertThatThrownBy(() -> new GmmTarget.Params(2,
+        OptionNames.parse(GmmTarget.Layout.class, "layout", "star"), 8, 1, 0, 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("layout").hasMessageContaining("grid, circle, fab40, random").hasMessageContaining("star");
-    assertThatThrownBy(() -> new GmmTarget.Params(1, "grid", 8, 1, 0, 0, 1))
+    assertThatThrownBy(() -> new GmmTarget.Params(1, GmmTarget.Layout.GRID, 8, 1, 0, 0, 1))
         .hasMessageContaining("dim").hasMessageContaining(">= 2").hasMessageContaining("got 1");
-    assertThatThrownBy(() -> new GmmTarget.Params(2, "random", 0, 1, 0, 0, 1)).hasMessageContaining("modes");
-    assertThatThrownBy(() -> new GmmTarget.Params(2, "random", 3, -1, 0, 0, 1)).hasMessageContaining("spread");
-    assertThatThrownBy(() -> new GmmTarget.Params(2, "grid", 3, 1, -1, 0, 1)).hasMessageContaining("scale");
+    assertThatThrownBy(() -> new GmmTarget.Params(2, GmmTarget.Layout.RANDOM, 0, 1, 0, 0, 1)).hasMessageContaining("modes");
+    assertThatThrownBy(() -> new GmmTarget.Params(2, GmmTarget.Layout.RANDOM, 3, -1, 0, 0, 1)).hasMessageContaining("spread");
+    assertThatThrownBy(() -> new GmmTarget.Params(2, GmmTarget.Layout.GRID, 3, 1, -1, 0, 1)).hasMessageContaining("scale");
   }
 }

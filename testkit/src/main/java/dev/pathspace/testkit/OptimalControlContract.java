@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Analytic contract for a sampler whose optimal control is known in closed form for a Gaussian target:
  * with that control plugged in, rnd = −log Z for every trajectory up to the Euler–Maruyama error, which
- * shrinks as the number of time steps grows; the log-variance and moment losses are then ≈ 0 and the
- * reverse-KL loss ≈ −log Z. Subclasses supply the sampler, its schedule and the optimal control, and
+ * shrinks as the number of time steps grows; each divergence's loss is then at the optimum it declares
+ * itself ({@link PathDivergence#optimum}: ≈ 0 for log-variance and moment, −log Z for reverse KL, …). Subclasses supply the sampler, its schedule and the optimal control, and
  * (where the divergences module is on the test classpath) the divergences to check.
  */
 public abstract class OptimalControlContract {
@@ -96,14 +96,18 @@ public abstract class OptimalControlContract {
         double[] rnd = h.eval(t.logRnd(h.ctx().tf()));
         double loss = h.scalar(out.loss());
         double var = Stats.variance(rnd);
-        if (d.id().equals("reverse-kl")) {
-          assertThat(loss).as("reverse-kl at the optimum = −log Z").isCloseTo(-logZ,
-              org.assertj.core.api.Assertions.within(meanTolerance()));
-        } else {
-          // variance-type losses: ≈ 0 up to the discretisation variance of rnd (and its bias² for moment)
-          double bias = Stats.mean(rnd) + logZ;
-          assertThat(loss).as(d.id() + " at the optimum").isLessThanOrEqualTo(1.1 * (var + bias * bias) + 1e-6);
-          assertThat(var).as("rnd variance at the optimum").isLessThan(0.5);
+        double bias = Stats.mean(rnd) + logZ;
+        java.util.Optional<dev.pathspace.api.DivergenceOptimum> opt = d.optimum(logZ, var, bias);
+        assertThat(opt)
+            .as(d.id() + " must declare its loss at the optimum (PathDivergence.optimum) to run this contract")
+            .isPresent();
+        assertThat(opt.get().admits(loss))
+            .as(d.id() + " at the optimum: loss " + loss + ", declared " + opt.get()
+                + " (rnd variance " + var + ", bias " + bias + ")")
+            .isTrue();
+        if (req.itoIntegral()) {
+          // only with the Itô term is rnd pathwise constant at the optimum (without it, only its mean is)
+          assertThat(var).as(d.id() + ": rnd variance at the optimum").isLessThan(0.5);
         }
       }
     }

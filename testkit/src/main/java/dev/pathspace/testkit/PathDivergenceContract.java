@@ -45,6 +45,17 @@ public abstract class PathDivergenceContract {
     return true;
   }
 
+  /**
+   * For surrogate losses whose gradient is deliberately not the derivative of the reported value (e.g.
+   * detached self-normalised importance weights): the expected {@code d loss / d s} when every entry is
+   * {@code rnd_i = s·dRnd_i}, computed independently from the estimator's definition ({@code rnd} at the
+   * evaluation point, {@code dRnd} = d rnd / d s). Empty (the default) = compare to the central finite
+   * difference of the loss itself.
+   */
+  protected java.util.OptionalDouble surrogateGradient(double[] rnd, double[] dRnd) {
+    return java.util.OptionalDouble.empty();
+  }
+
   /** Batch size of the generated batches: a multiple of the trajectories per sample. */
   protected int batchSize() {
     return 8 * create().requirements().trajectoriesPerSample();
@@ -163,8 +174,18 @@ public abstract class PathDivergenceContract {
       Operand<TFloating> lm = create().loss(h.ctx(), scaled(h, tf, sm, init, run, ito, term)).loss();
       Operand<?> grad = flat(h, tf.gradients(loss, List.of(s)).dy(0));
       List<double[]> v = h.evalAll(List.of(grad, flat(h, lp), flat(h, lm)));
-      double fd = (v.get(1)[0] - v.get(2)[0]) / (2 * step);
-      assertThat(v.get(0)[0]).as("d loss / d scale vs central FD " + fd).isCloseTo(fd, within(FD_TOL * Math.max(1, Math.abs(fd))));
+      boolean withIto = create().requirements().itoIntegral();
+      double[] dRnd = new double[b];
+      double[] rnd = new double[b];
+      for (int i = 0; i < b; i++) {
+        dRnd[i] = init[i] + run[i] + (withIto ? ito[i] : 0) + term[i];
+        rnd[i] = s0 * dRnd[i];
+      }
+      java.util.OptionalDouble surrogate = surrogateGradient(rnd, dRnd);
+      double expected = surrogate.isPresent() ? surrogate.getAsDouble() : (v.get(1)[0] - v.get(2)[0]) / (2 * step);
+      assertThat(v.get(0)[0])
+          .as("d loss / d scale vs " + (surrogate.isPresent() ? "the surrogate's definition " : "central FD ") + expected)
+          .isCloseTo(expected, within(FD_TOL * Math.max(1, Math.abs(expected))));
     }
   }
 

@@ -21,12 +21,19 @@ import org.tensorflow.types.family.TFloating;
 /**
  * The graph context of one TensorFlow {@link Graph}: creates constants of the run's dtype and owns the
  * trainable variables (by name, in creation order). An {@linkplain #readingVia evaluation view} can map
- * variable reads to other variables, e.g. EMA shadows.
+ * variable reads to other variables, e.g. EMA shadows. {@linkplain #scheduledScalar Scheduled scalars} are
+ * fed scalars (a placeholder with the base value as default) that the trainer sets at every step.
  */
 public final class TfGraphContext implements GraphContext {
   /** A trainable variable and its metadata. */
   public record Trainable(
       String name, Variable<TFloating> variable, long[] shape, double lrScale, double[] init) {}
+
+  /**
+   * A scheduled scalar of the graph: {@code value} is a placeholder-with-default of the run's dtype whose
+   * default is {@code base} (or the context's fixed value for {@code name}); feed it to change the value.
+   */
+  public record Scheduled(String name, double base, Operand<TFloating> value) {}
 
   private final Ops tf;
   private final Class<? extends TFloating> dtype;
@@ -34,6 +41,8 @@ public final class TfGraphContext implements GraphContext {
   private final Function<Trainable, Operand<TFloating>> reader;
   private final boolean frozen;
   private final long seed;
+  private final Map<String, Scheduled> scheduled;
+  private final Map<String, Double> fixedScheduled;
 
   /** A fresh context on {@code graph} with the given dtype (TFloat32 or TFloat64) and seed 0. */
   public TfGraphContext(Graph graph, Class<? extends TFloating> dtype) {
@@ -42,7 +51,16 @@ public final class TfGraphContext implements GraphContext {
 
   /** A fresh context on {@code graph} with the given dtype and run seed. */
   public TfGraphContext(Graph graph, Class<? extends TFloating> dtype, long seed) {
-    this(Ops.create(graph), dtype, new LinkedHashMap<>(), null, false, seed);
+    this(graph, dtype, seed, Map.of());
+  }
+
+  /**
+   * A fresh context whose scheduled scalars default to {@code fixedScheduled.get(name)} instead of their
+   * base value where given (e.g. an exported evaluation graph that must use the value of the final step).
+   */
+  public TfGraphContext(Graph graph, Class<? extends TFloating> dtype, long seed, Map<String, Double> fixedScheduled) {
+    this(Ops.create(graph), dtype, new LinkedHashMap<>(), null, false, seed, new LinkedHashMap<>(),
+        Map.copyOf(fixedScheduled));
   }
 
   private TfGraphContext(
@@ -51,7 +69,9 @@ public final class TfGraphContext implements GraphContext {
       Map<String, Trainable> variables,
       Function<Trainable, Operand<TFloating>> reader,
       boolean frozen,
-      long seed) {
+      long seed,
+      Map<String, Scheduled> scheduled,
+      Map<String, Double> fixedScheduled) {
     if (dtype != TFloat32.class && dtype != TFloat64.class) {
       throw new IllegalArgumentException("dtype must be TFloat32 or TFloat64, got " + dtype);
     }
@@ -61,6 +81,8 @@ public final class TfGraphContext implements GraphContext {
     this.reader = reader;
     this.frozen = frozen;
     this.seed = seed;
+    this.scheduled = scheduled;
+    this.fixedScheduled = fixedScheduled;
   }
 
   /**
@@ -68,12 +90,12 @@ public final class TfGraphContext implements GraphContext {
    * and which refuses to create new variables.
    */
   public TfGraphContext readingVia(Function<Trainable, Operand<TFloating>> reader) {
-    return new TfGraphContext(tf, dtype, variables, reader, true, seed);
+    return new TfGraphContext(tf, dtype, variables, reader, true, seed, scheduled, fixedScheduled);
   }
 
   /** A view that shares variables but refuses to create new ones (evaluation graphs). */
   public TfGraphContext frozen() {
-    return new TfGraphContext(tf, dtype, variables, reader, true, seed);
+    return new TfGraphContext(tf, dtype, variables, reader, true, seed, scheduled, fixedScheduled);
   }
 
   @Override
@@ -150,6 +172,34 @@ public final class TfGraphContext implements GraphContext {
       return reader.apply(t);
     }
     return Floating.view(tf.identity(t.variable()));
+  }
+
+  /**
+   * A fed scalar (created on first use, shared by name across this context's views): a
+   * placeholder-with-default named {@code scheduled.<name>} whose default is {@code base}. The trainer
+   * feeds it at every step from {@code train.scalarSchedules.<name>}.
+   *
+   * @throws IllegalStateException if {@code name} was requested before with another base value
+   */
+  @Override
+  public Operand<TFloating> scheduledScalar(String name, double base) {
+    Scheduled s = scheduled.get(name);
+    if (s == null) {
+      double initial = fixedScheduled.getOrDefault(name, base);
+      Operand<TFloating> value = Floating.view(
+          tf.withName("scheduled." + sanitize(name)).placeholderWithDefault(scalarIn(tf, initial), Shape.scalar()));
+      s = new Scheduled(name, base, value);
+      scheduled.put(name, s);
+    } else if (Double.compare(s.base(), base) != 0) {
+      throw new IllegalStateException(
+          "scheduled scalar '" + name + "' requested with base " + base + " after base " + s.base());
+    }
+    return s.value();
+  }
+
+  /** The scheduled scalars requested so far, in creation order. */
+  public List<Scheduled> scheduledScalars() {
+    return List.copyOf(scheduled.values());
   }
 
   @Override

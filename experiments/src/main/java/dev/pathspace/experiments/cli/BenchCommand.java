@@ -1,8 +1,8 @@
 package dev.pathspace.experiments.cli;
 
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.BenchResult;
 import dev.pathspace.experiments.engine.RunComponents;
@@ -65,15 +65,15 @@ final class BenchCommand implements Callable<Integer> {
       return runSuite();
     }
     PluginRegistry registry = ctx.registry().get();
-    RunConfig cfg =
-        new ConfigResolver(registry).resolve(config == null ? null : ctx.workDir().resolve(config), overrides);
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(config == null ? null : ctx.workDir().resolve(config), overrides);
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     PrintStream out = ctx.out();
     out.println(RunCommand.title(cfg) + String.format(Locale.ROOT,
         "  (d=%d, batch %d, %d timesteps, %s, threads %d/%d)", comps.target().dim(), cfg.train().batch(),
         cfg.train().timesteps(), cfg.precision(), cfg.intraThreads(), cfg.interThreads()));
     BenchResult b;
-    try (RunSession session = ctx.backend().open(comps, cfg)) {
+    try (Backend.Program session = ctx.backend().open(comps, cfg)) {
       b = session.benchmark(warmup, steps);
     }
     out.print(format(b));

@@ -3,7 +3,13 @@ package dev.pathspace.experiments.cli;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.sweep.ResultTable;
 import dev.pathspace.experiments.sweep.ResultsWriter;
-import dev.pathspace.experiments.sweep.RunRecord;
+import dev.pathspace.experiments.storage.AtomicFiles;
+import dev.pathspace.experiments.sweep.CollectedRun;
+import dev.pathspace.experiments.sweep.SweepFailures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +20,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pathspace collect RUNS...}: finds every finished run ({@code summary.json}) under the given
- * directories, groups them by configuration (everything but the seed), and writes {@code results.csv},
- * {@code results.md} and {@code results.html}; prints the Markdown table.
+ * directories, groups them by configuration (everything but the seed; a second run of the same
+ * configuration and seed is a duplicate, not another seed; unreadable and incomplete runs are listed on
+ * stderr and in the report instead of counted), and writes {@code results.csv},
+ * {@code results.md} and {@code results.html}; prints the Markdown table. Points of a sweep root whose
+ * manifest lists them but that have no finished run are appended to {@code results.md} (see
+ * {@link SweepFailures}).
  */
 @Command(
     name = "collect",
@@ -37,17 +47,56 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
-    List<RunRecord> runs = ResultTable.find(dirs);
-    if (runs.isEmpty()) {
-      throw new ConfigException("No finished runs (summary.json) under " + roots);
+    ResultTable.Scan scan = ResultTable.scan(dirs);
+    List<CollectedRun> runs = scan.runs();
+    for (String n : scan.notCounted()) {
+      ctx.err().println("not counted: " + n);
     }
-    ResultTable table = ResultTable.of(runs);
+    if (runs.isEmpty()) {
+      StringBuilder why = new StringBuilder();
+      for (Path root : dirs) {
+        SweepFailures.find(root).forEach(i -> why.append("\n  point ").append(i.index()).append(' ')
+            .append(i.dir()).append(": ").append(i.state()));
+      }
+      throw new ConfigException("No complete runs (summary.json) under " + roots
+          + (scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted, listed above)") + why);
+    }
+    ResultTable table = ResultTable.of(scan);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     List<Path> files = ResultsWriter.write(table, outDir);
-    ctx.err().printf("%d runs in %d configurations -> %s%n", runs.size(), table.groups().size(),
+    ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
+        scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
         String.join(", ", files.stream().map(Path::toString).toList()));
     ctx.out().print(ResultsWriter.markdown(table));
+    String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
+    ctx.out().print(incomplete);
     ctx.out().flush();
     return 0;
+  }
+
+  /**
+   * Lists the points of each sweep root (a RUNS argument with {@code sweep-manifest.json}) that have no
+   * finished run, appends the list to {@code results.md} and warns on stderr; returns the Markdown.
+   */
+  private String incompleteSweepPoints(List<Path> dirs, Path resultsMd) {
+    StringBuilder md = new StringBuilder();
+    for (Path root : dirs) {
+      List<SweepFailures.Incomplete> missing = SweepFailures.find(root);
+      if (!missing.isEmpty()) {
+        ctx.err().printf("warning: %d of %d points of the sweep in %s have no finished run (listed in %s)%n",
+            missing.size(), SweepFailures.pointCount(root), root, resultsMd.getFileName());
+        md.append(SweepFailures.markdown(missing, SweepFailures.pointCount(root)));
+      }
+    }
+    if (md.length() > 0) {
+      try {
+        // rewritten whole and atomically, like every file pathspace writes
+        String table = Files.readString(resultsMd, StandardCharsets.UTF_8);
+        AtomicFiles.SYSTEM.writeString(resultsMd, table + md);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + resultsMd, e);
+      }
+    }
+    return md.toString();
   }
 }

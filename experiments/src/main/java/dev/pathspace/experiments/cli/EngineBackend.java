@@ -11,48 +11,46 @@ import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.SavedModelExport;
 import dev.pathspace.experiments.engine.TrainSummary;
 import dev.pathspace.experiments.metrics.MetricSuite;
-import dev.pathspace.experiments.output.RunTracker;
+import dev.pathspace.experiments.output.Tracker;
 import dev.pathspace.experiments.output.TensorBoardLogger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.TensorFlow;
 
 /** The production backend: {@link Experiment} for training/evaluation, {@link MetricSuite} for metrics. */
-public final class EngineBackend implements RunBackend {
+public final class EngineBackend implements Backend {
   @Override
-  public RunSession open(RunComponents components, RunConfig config) {
-    Experiment e = Experiment.build(components, config);
-    return new RunSession() {
-      @Override
-      public TrainSummary train(RunListener listener) {
-        return e.train(listener);
-      }
+  public Program open(RunComponents components, RunConfig config) {
+    return new ExperimentProgram(Experiment.build(components, config));
+  }
 
-      @Override
-      public TrainSummary train(RunListener listener, Path checkpointDir, int every) {
-        return e.train(listener, new Checkpoints(checkpointDir), every);
-      }
+  /** {@link Backend.Program} as one {@link Experiment}: every call delegates, checkpoints included. */
+  private record ExperimentProgram(Experiment experiment) implements Program {
+    @Override
+    public Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
+      return experiment.resume(checkpoints);
+    }
 
-      @Override
-      public int resume(Path checkpointDir) {
-        return e.resume(new Checkpoints(checkpointDir)).map(Checkpoints.State::step).orElse(0);
-      }
+    @Override
+    public TrainSummary train(RunListener listener, Checkpoints checkpoints, int every) {
+      return experiment.train(listener, checkpoints, every);
+    }
 
-      @Override
-      public EvalResult evaluate() {
-        return e.evaluate();
-      }
+    @Override
+    public EvalResult evaluate() {
+      return experiment.evaluate();
+    }
 
-      @Override
-      public BenchResult benchmark(int warmup, int measured) {
-        return e.benchmark(warmup, measured);
-      }
+    @Override
+    public BenchResult benchmark(int warmup, int measured) {
+      return experiment.benchmark(warmup, measured);
+    }
 
-      @Override
-      public void close() {
-        e.close();
-      }
-    };
+    @Override
+    public void close() {
+      experiment.close();
+    }
   }
 
   @Override
@@ -61,7 +59,7 @@ public final class EngineBackend implements RunBackend {
   }
 
   @Override
-  public RunTracker tracker(Path dir, int logEvery) {
+  public Tracker tracker(Path dir, int logEvery) {
     return new TensorBoardLogger(dir, logEvery);
   }
 

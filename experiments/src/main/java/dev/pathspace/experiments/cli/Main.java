@@ -11,20 +11,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code pathspace} command line. Exit codes: 0 success, 1 runtime failure, 2 invalid
- * configuration or usage (message on stderr, no stack trace).
+ * Entry point of the {@code pathspace} command line; exit codes in {@link ExitCodes} (0 only for a
+ * complete run with finite results). Errors end with one message on stderr, never a stack trace (set
+ * {@code PATHSPACE_DEBUG=1} to see it).
  */
 @Command(
     name = "pathspace",
     mixinStandardHelpOptions = true,
     version = "pathspace 0.1.0",
     description = "Diffusion samplers trained by path-space divergences.",
+    footer = {"", "Exit codes:",
+      "  0    complete with finite results",
+      "  1    runtime failure (e.g. training diverged)",
+      "  2    bad configuration/usage, refused run directory, stale export, too big",
+      "  3    bench regression",
+      "  4    trained, but the evaluation is non-finite",
+      "  5    did not train (more than --max-skipped-fraction of steps skipped)",
+      "  6    a file could not be written (disk full, I/O error)",
+      "  130  SIGINT/SIGTERM: checkpoint written; continue with 'run --resume DIR'",
+      "Details: docs/reliability.md"},
     synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
   /** Exit code of configuration and usage errors. */
-  public static final int EXIT_CONFIG = 2;
+  public static final int EXIT_CONFIG = ExitCodes.CONFIG;
   /** Exit code of runtime failures. */
-  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_FAILURE = ExitCodes.FAILURE;
 
   @Spec CommandSpec spec;
 
@@ -71,8 +82,16 @@ public final class Main implements Runnable {
             ctx.err().println("error: " + ex.getMessage());
             return EXIT_FAILURE;
           }
+          if (ex instanceof dev.pathspace.experiments.storage.WriteFailedException w) {
+            ctx.err().println("error: " + w.getMessage());
+            return ExitCodes.STORAGE;
+          }
           ctx.err().println("error: " + ex);
-          ex.printStackTrace(ctx.err());
+          if (ctx.env().containsKey("PATHSPACE_DEBUG")) {
+            ex.printStackTrace(ctx.err());
+          } else {
+            ctx.err().println("(this is a bug or an unexpected fault; set PATHSPACE_DEBUG=1 for the stack trace)");
+          }
           return EXIT_FAILURE;
         });
     return cl;

@@ -2,7 +2,7 @@ package dev.pathspace.experiments.cli;
 
 import dev.pathspace.experiments.compose.ComponentInfo;
 import dev.pathspace.experiments.compose.ParamInfo;
-import dev.pathspace.experiments.config.Slot;
+import dev.pathspace.api.registry.ComponentKind;
 import java.util.List;
 
 /** Formats the registries for {@code pathspace list}: per slot, each key, description and parameters. */
@@ -17,17 +17,17 @@ final class RegistryListing {
     for (ComponentInfo c : infos) {
       keyW = Math.max(keyW, c.key().length());
       for (ParamInfo p : c.params()) {
-        nameW = Math.max(nameW, c.slot().key().length() + 1 + p.name().length());
+        nameW = Math.max(nameW, c.kind().key().length() + 1 + p.name().length());
         typeW = Math.max(typeW, p.type().length());
       }
     }
-    for (Slot slot : Slot.values()) {
-      List<ComponentInfo> of = infos.stream().filter(c -> c.slot() == slot).toList();
+    for (ComponentKind<?> slot : ComponentKind.ALL) {
+      List<ComponentInfo> of = infos.stream().filter(c -> c.kind() == slot).toList();
       if (sb.length() > 0) {
         sb.append('\n');
       }
       sb.append(slot.key()).append("  (").append(slot.key()).append("=<key>")
-          .append(slot == Slot.SCHEDULE ? "; auto = the sampler's default schedule" : "").append(")\n");
+          .append(slot == ComponentKind.SCHEDULE ? "; auto = the sampler's default schedule" : "").append(")\n");
       if (of.isEmpty()) {
         sb.append("  (none registered)\n");
       }

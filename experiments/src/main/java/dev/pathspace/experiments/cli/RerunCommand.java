@@ -1,9 +1,10 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.Provenance;
@@ -49,8 +50,13 @@ final class RerunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(cfgFile)) {
       throw new ConfigException("Cannot rerun '" + src + "': no config.yaml (not a run directory)");
     }
-    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
+    MemoryEstimate.check(cfg, comps.target().dim()); // before any directory or graph
+    if (out != null) {
+      RunDirectory.existing(ctx.workDir().resolve(out)).requireFreshFor(ConfigYaml.fingerprint(cfg));
+    }
     RunDirectory dir = out != null
         ? RunDirectory.create(ctx.workDir().resolve(out))
         : RunDirectory.createUnique(ctx.workDir().resolve("runs"),
@@ -60,11 +66,13 @@ final class RerunCommand implements Callable<Integer> {
     extra.put("rerun_of", src.toAbsolutePath().normalize().toString());
     Map<String, Object> old = Provenance.read(src.resolve("provenance.json"));
     extra.put("rerun_of_git", old == null ? null : old.get("git"));
-    Map<String, Object> summary = new RunExecutor(ctx).execute(
-        cfg, comps, dir, false, new RunExecutor.Origin(cfgFile, Map.of(), extra));
-    ctx.out().println(RunCommand.title(cfg) + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(summary));
-    ctx.out().flush();
-    return 0;
+    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(
+        cfg, comps, dir, false, new RunLifecycle.Origin(cfgFile, Map.of(), extra));
+    if (outcome.summary() != null) {
+      ctx.out().println(RunCommand.title(cfg) + "  ->  " + dir.dir());
+      ctx.out().print(SummaryTable.format(outcome.summary()));
+      ctx.out().flush();
+    }
+    return outcome.exitCode();
   }
 }

@@ -1,9 +1,10 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.RunComponents;
@@ -48,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
       description = "continue the interrupted run in DIR from its newest checkpoint (uses DIR/config.yaml)")
   Path resume;
 
+  @Option(names = "--max-skipped-fraction", paramLabel = "F", defaultValue = "0.5",
+      description = "a run with more than this fraction of its steps skipped as non-finite did not train"
+          + " (exit code 5; default ${DEFAULT-VALUE})")
+  double maxSkippedFraction;
+
   @Parameters(paramLabel = "key=value", description = "overrides, e.g. divergence=moment train.steps=500")
   List<String> overrides = new ArrayList<>();
 
@@ -71,27 +77,41 @@ final class RunCommand implements Callable<Integer> {
     PluginRegistry registry = ctx.registry().get();
     if (resume != null) {
       if (out != null || config != null || !presets.isEmpty() || !overrides.isEmpty()) {
+        // a fresh --out and --resume exclude each other
         throw new ConfigException(
             "--resume DIR takes no other options or overrides: the run continues with DIR/config.yaml");
       }
       return resume(registry, ctx.workDir().resolve(resume));
     }
     Path configFile = config == null ? null : ctx.workDir().resolve(config);
-    RunConfig cfg = new ConfigResolver(registry).resolve(presets, configFile, List.of(overrides));
-    RunComponents comps = new Composer(registry).compose(cfg);
+    RunPlan plan = new RunPlanner(registry).plan(presets, configFile, List.of(overrides));
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
     List<String> nameParts = new ArrayList<>();
     presets.forEach(p -> nameParts.add("preset=" + p));
     nameParts.addAll(overrides);
+    checkFraction(maxSkippedFraction);
+    MemoryEstimate.check(cfg, comps.target().dim()); // before any directory or graph
+    if (out != null) {
+      RunDirectory.existing(ctx.workDir().resolve(out)).requireFreshFor(ConfigYaml.fingerprint(cfg));
+    }
     RunDirectory dir =
         out != null
             ? RunDirectory.create(ctx.workDir().resolve(out))
             : RunDirectory.createUnique(
                 ctx.workDir().resolve("runs"),
                 RunDirectory.defaultName(LocalDateTime.now(ctx.clock()), config, nameParts));
-    Map<String, Object> summary = new RunExecutor(ctx).execute(
-        cfg, comps, dir, false, new RunExecutor.Origin(configFile, describe(presets), Map.of()));
-    print(cfg, dir, summary);
-    return 0;
+    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(cfg, comps, dir, false,
+        new RunLifecycle.Origin(configFile, describe(presets), Map.of()).withMaxSkippedFraction(maxSkippedFraction));
+    print(cfg, dir, outcome);
+    return outcome.exitCode();
+  }
+
+  /** Checks {@code --max-skipped-fraction}. */
+  static void checkFraction(double f) {
+    if (!(f >= 0 && f <= 1)) {
+      throw new ConfigException("Invalid --max-skipped-fraction " + f + ": must be in [0, 1]");
+    }
   }
 
   private int resume(PluginRegistry registry, Path dirPath) {
@@ -99,22 +119,34 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(cfgFile)) {
       throw new ConfigException("Cannot resume '" + dirPath + "': no config.yaml (not a run directory)");
     }
-    if (Files.exists(dirPath.resolve("summary.json"))) {
-      ctx.err().println("run in '" + dirPath + "' is already complete (summary.json exists): nothing to do");
+    RunDirectory existing = RunDirectory.existing(dirPath);
+    var status = existing.status();
+    boolean hasSummary = Files.exists(dirPath.resolve("summary.json"));
+    if (status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(hasSummary) && hasSummary) {
+      ctx.err().println("run in '" + dirPath + "' is already complete: nothing to do");
       return 0;
     }
-    RunConfig cfg = new ConfigResolver(registry).resolve(cfgFile, List.of());
-    RunComponents comps = new Composer(registry).compose(cfg);
+    if (status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)) {
+      ctx.err().println("warning: run.json says complete but summary.json is missing: resuming");
+    }
+    RunPlan plan = new RunPlanner(registry).plan(cfgFile, List.of());
+    RunConfig cfg = plan.config();
+    RunComponents comps = plan.components();
+    checkFraction(maxSkippedFraction);
+    MemoryEstimate.check(cfg, comps.target().dim());
     RunDirectory dir = RunDirectory.create(dirPath);
-    Map<String, Object> summary =
-        new RunExecutor(ctx).execute(cfg, comps, dir, true, RunExecutor.Origin.plain(cfgFile));
-    print(cfg, dir, summary);
-    return 0;
+    RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(cfg, comps, dir, true,
+        RunLifecycle.Origin.plain(cfgFile).withMaxSkippedFraction(maxSkippedFraction));
+    print(cfg, dir, outcome);
+    return outcome.exitCode();
   }
 
-  private void print(RunConfig cfg, RunDirectory dir, Map<String, Object> summary) {
+  private void print(RunConfig cfg, RunDirectory dir, RunLifecycle.Outcome outcome) {
+    if (outcome.summary() == null) {
+      return;
+    }
     ctx.out().println(title(cfg) + "  ->  " + dir.dir());
-    ctx.out().print(SummaryTable.format(summary));
+    ctx.out().print(SummaryTable.format(outcome.summary()));
     ctx.out().flush();
   }
 

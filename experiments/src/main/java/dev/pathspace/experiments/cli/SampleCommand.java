@@ -5,6 +5,7 @@ import dev.pathspace.experiments.output.SampleFiles;
 import dev.pathspace.experiments.output.SavedModelSampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,12 +49,22 @@ final class SampleCommand implements Callable<Integer> {
     if (!Files.exists(model.resolve("saved_model.pb"))) {
       throw new ConfigException("No SavedModel in '" + d + "': run 'pathspace export " + dir + "' first");
     }
+    Optional<ExportStamp> stamp = ExportStamp.read(model);
+    if (stamp.isPresent()) {
+      Optional<String> stale = stamp.get().staleness();
+      if (stale.isPresent()) {
+        throw new ConfigException("The SavedModel in '" + model + "' is stale: " + stale.get()
+            + "; run 'pathspace export " + stamp.get().runDir() + "' again");
+      }
+    } else {
+      ctx.err().println("warning: '" + model + "' has no " + ExportStamp.FILE + ": cannot check that it is current");
+    }
     Path file = ctx.workDir().resolve(out);
     SavedModelSampler.Draw draw;
     try (SavedModelSampler s = new SavedModelSampler(model)) {
       draw = s.draw(n, seed);
     }
-    SampleFiles.write(file, draw.samples(), draw.logWeights());
+    SampleFiles.write(ctx.files(), file, draw.samples(), draw.logWeights());
     ctx.err().println("wrote " + n + " samples (d=" + draw.samples()[0].length + ") with log weights -> " + file);
     return 0;
   }

@@ -1,15 +1,15 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.ConfigYaml;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.engine.Checkpoints;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.output.RunDirectory;
 import dev.pathspace.experiments.sweep.Sharding;
+import dev.pathspace.experiments.sweep.SweepFailures;
 import dev.pathspace.experiments.sweep.SweepManifest;
 import dev.pathspace.experiments.sweep.SweepPlan;
 import dev.pathspace.experiments.sweep.SweepPoint;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--num-shards", paramLabel = "N", description = "number of shards")
   Integer numShards;
 
+  @Option(names = "--max-skipped-fraction", paramLabel = "F", defaultValue = "0.5",
+      description = "a point with more than this fraction of its steps skipped did not train (failed)")
+  double maxSkippedFraction;
+
   @Option(names = "--dry-run", description = "validate and list this shard's points without training")
   boolean dryRun;
 
@@ -72,6 +77,7 @@ final class SweepCommand implements Callable<Integer> {
     Path root = ctx.workDir().resolve(out != null ? out : Path.of("runs", "sweep-" + stem));
     List<SweepPoint> points = SweepPlan.expand(spec);
     PluginRegistry registry = ctx.registry().get();
+    RunCommand.checkFraction(maxSkippedFraction);
     List<Planned> plan = validate(registry, spec, points, root);
     SweepManifest.write(root, SweepManifest.build(sweepFile, spec, points, shard.count()));
     List<Planned> mine = plan.stream().filter(p -> p.point().belongsTo(shard)).toList();
@@ -83,17 +89,36 @@ final class SweepCommand implements Callable<Integer> {
     List<String> failed = new ArrayList<>();
     for (Planned p : mine) {
       String label = String.format("[%d/%d] %s", p.point().index() + 1, points.size(), p.point().name());
-      if (Files.exists(p.dir().resolve("summary.json"))) {
+      RunDirectory existing = RunDirectory.existing(p.dir());
+      Optional<RunDirectory.Status> status;
+      try {
+        status = existing.status();
+      } catch (ConfigException e) {
+        err.println(label + ": FAILED: " + e.getMessage());
+        failed.add(p.point().name());
+        continue;
+      }
+      boolean legacyComplete = status.isEmpty() && Files.exists(p.dir().resolve("summary.json"));
+      boolean complete = status.map(s -> s.state() == RunDirectory.State.COMPLETE).orElse(false)
+          && Files.exists(p.dir().resolve("summary.json"));
+      if (legacyComplete || complete) {
         err.println(label + ": complete, skipped");
         skipped++;
         continue;
       }
-      boolean resume = new Checkpoints(p.dir().resolve(RunExecutor.CHECKPOINTS)).latest().isPresent();
+      if (status.map(s -> s.state() == RunDirectory.State.FAILED).orElse(false)) {
+        err.println(label + ": failed earlier (" + status.get().reason() + "); not retried: remove "
+            + p.dir() + " to run it again");
+        failed.add(p.point().name());
+        continue;
+      }
+      boolean resume = status.isPresent() || Files.isRegularFile(p.dir().resolve("config.yaml"));
       if (dryRun) {
         err.println(label + (resume ? ": would resume" : ": would run"));
         continue;
       }
       err.println(label + (resume ? ": resuming" : ": running"));
+      SweepFailures.clear(p.dir());
       try {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("file", sweepFile.toAbsolutePath().normalize().toString());
@@ -101,12 +126,21 @@ final class SweepCommand implements Callable<Integer> {
         sweep.put("overrides", p.point().overrides());
         sweep.put("shard_index", shard.index());
         sweep.put("num_shards", shard.count());
-        Map<String, Object> summary = new RunExecutor(ctx).execute(p.config(), p.components(),
+        RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(p.config(), p.components(),
             RunDirectory.create(p.dir()), resume,
-            new RunExecutor.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep)));
-        ctx.out().println(label + "  " + headline(summary));
-        ctx.out().flush();
-        if (resume) {
+            new RunLifecycle.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep))
+                .withMaxSkippedFraction(maxSkippedFraction));
+        if (outcome.exitCode() == ExitCodes.INTERRUPTED) {
+          err.println("sweep interrupted: re-submit the same command to continue");
+          return ExitCodes.INTERRUPTED;
+        }
+        if (outcome.summary() != null) {
+          ctx.out().println(label + "  " + headline(outcome.summary()));
+          ctx.out().flush();
+        }
+        if (outcome.exitCode() != ExitCodes.OK) {
+          failed.add(p.point().name());
+        } else if (resume) {
           resumed++;
         } else {
           done++;
@@ -114,8 +148,13 @@ final class SweepCommand implements Callable<Integer> {
       } catch (ConfigException e) {
         err.println(label + ": skipped: " + e.getMessage());
         skipped++;
+      } catch (dev.pathspace.experiments.storage.WriteFailedException e) {
+        err.println(label + ": FAILED: " + e.getMessage());
+        err.println("sweep stopped: files cannot be written; free space and re-submit the same command");
+        return ExitCodes.STORAGE;
       } catch (RuntimeException e) {
         err.println(label + ": FAILED: " + e);
+        SweepFailures.record(p.dir(), e.getMessage() != null ? e.getMessage() : e.toString()); // for collect
         failed.add(p.point().name());
       }
     }
@@ -126,18 +165,25 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Resolves, composes and checks every point (all shards) before anything trains. */
   private List<Planned> validate(PluginRegistry registry, SweepSpec spec, List<SweepPoint> points, Path root) {
-    ConfigResolver resolver = new ConfigResolver(registry);
-    Composer composer = new Composer(registry);
+    RunPlanner planner = new RunPlanner(registry);
     List<Planned> plan = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (SweepPoint p : points) {
       try {
-        RunConfig cfg = resolver.resolve(spec.presets(), null, List.of(spec.base(), p.overrides()));
-        RunComponents comps = composer.compose(cfg);
-        comps.sampler().validate(comps.schedule(), comps.target());
+        RunPlan run = planner.plan(spec.presets(), null, List.of(spec.base(), p.overrides()));
+        RunConfig cfg = run.config();
+        RunComponents comps = run.components();
+        MemoryEstimate.check(cfg, comps.target().dim());
         Path dir = root.resolve(p.name());
         Path existing = dir.resolve("config.yaml");
         String expected = ConfigYaml.write(cfg);
+        var status = RunDirectory.existing(dir).status();
+        if (status.isPresent() && !status.get().fingerprint().equals(ConfigYaml.fingerprint(cfg))) {
+          throw new ConfigException("its directory " + dir + " holds a run of a different configuration"
+              + " (fingerprint " + status.get().fingerprint() + ", now " + ConfigYaml.fingerprint(cfg)
+              + (Files.isRegularFile(existing) ? "; config.yaml " + firstDifference(Files.readString(existing), expected) : "")
+              + "); use another --out or remove that directory");
+        }
         if (Files.isRegularFile(existing) && !Files.readString(existing).equals(expected)) {
           throw new ConfigException("its directory " + dir + " holds a run of a different configuration"
               + " (config.yaml " + firstDifference(Files.readString(existing), expected)

@@ -1,5 +1,5 @@
 /**
  * Composition root: plug-in discovery ({@code ServiceLoader} of Guice modules), the registries and the
- * per-run child injector that turns a resolved configuration into {@code RunComponents}.
+ * run planner: one per-run child injector that turns config layers into a validated {@code RunPlan}.
  */
 package dev.pathspace.experiments.compose;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pathspace.api.ConfigException;
-import java.util.EnumMap;
+import dev.pathspace.api.registry.ComponentKind;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,19 @@ import java.util.TreeSet;
 
 /**
  * One configuration layer (defaults, {@code --config} overlay or command-line overrides), flattened:
- * slot types, slot parameters and settings keys such as {@code train.steps}.
+ * component types ({@link ComponentKind}), component parameters and settings keys such as {@code train.steps}.
  */
 final class ConfigLayer {
   /** Top-level keys other than the slots. */
   static final List<String> GROUPS = List.of("train", "eval", "threads");
 
-  final Map<Slot, String> types = new EnumMap<>(Slot.class);
-  final Map<Slot, Map<String, JsonNode>> params = new EnumMap<>(Slot.class);
+  final Map<ComponentKind<?>, String> types = new HashMap<>();
+  final Map<ComponentKind<?>, Map<String, JsonNode>> params = new HashMap<>();
   final Map<String, JsonNode> settings = new LinkedHashMap<>();
 
   private ConfigLayer() {
-    for (Slot s : Slot.values()) {
-      params.put(s, new LinkedHashMap<>());
+    for (ComponentKind<?> k : ComponentKind.ALL) {
+      params.put(k, new LinkedHashMap<>());
     }
   }
 
@@ -42,8 +43,8 @@ final class ConfigLayer {
   static Set<String> topLevelKeys() {
     Set<String> keys = new TreeSet<>(GROUPS);
     keys.addAll(List.of("seed", "precision", "graphOptimization"));
-    for (Slot s : Slot.values()) {
-      keys.add(s.key());
+    for (ComponentKind<?> k : ComponentKind.ALL) {
+      keys.add(k.key());
     }
     return keys;
   }
@@ -60,7 +61,7 @@ final class ConfigLayer {
     for (var e : root.properties()) {
       String key = e.getKey();
       JsonNode v = e.getValue();
-      Slot slot = Slot.byKey(key);
+      ComponentKind<?> slot = ComponentKind.byKey(key);
       if (slot != null) {
         if (v.isObject()) {
           for (var p : v.properties()) {
@@ -119,7 +120,7 @@ final class ConfigLayer {
     int dot = key.indexOf('.');
     String head = dot < 0 ? key : key.substring(0, dot);
     String rest = dot < 0 ? null : key.substring(dot + 1);
-    Slot slot = Slot.byKey(head);
+    ComponentKind<?> slot = ComponentKind.byKey(head);
     if (slot != null) {
       if (rest == null || rest.equals("type")) {
         if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
@@ -139,8 +140,12 @@ final class ConfigLayer {
     if (GROUPS.contains(head)) {
       throw new ConfigException(
           "Unknown key '" + key + "'; valid keys: "
-              + settingsKeys().stream().filter(k -> k.startsWith(head + ".")).toList());
+              + settingsKeys().stream().filter(k -> k.startsWith(head + ".")).toList()
+              + ConfigErrors.didYouMean(key, settingsKeys()));
     }
-    throw new ConfigException("Unknown key '" + key + "'; valid keys: " + topLevelKeys());
+    Set<String> all = new TreeSet<>(settingsKeys());
+    all.addAll(topLevelKeys());
+    throw new ConfigException("Unknown key '" + key + "'; valid keys: " + topLevelKeys()
+        + ConfigErrors.didYouMean(key, all));
   }
 }

@@ -4,26 +4,24 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.api.registry.ComponentSpec;
+import dev.pathspace.api.registry.ComponentKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
- * Resolves and validates a run configuration from three layers, lowest first: the {@code defaults.yaml}
- * resource, an optional {@code --config} YAML overlay and command-line {@code key=value} overrides. When
- * a layer changes a slot's type, the slot parameters of lower layers are dropped. Component parameters
- * are the {@code Params.defaults()} overlaid with the user's values and are validated by constructing
- * the record. Every problem is a {@link ConfigException}; no TensorFlow is touched.
+ * Layers a run configuration, lowest first: the {@code defaults.yaml} resource, named presets, an optional
+ * {@code --config} YAML overlay and command-line {@code key=value} overrides. When a layer changes a
+ * component's type, the component parameters of lower layers are dropped. The result is a
+ * {@link LayeredConfig}: each kind's type and the user's (still undecoded) parameters, and the decoded,
+ * validated run settings. Decoding component parameters needs the registries and is the run planner's
+ * job ({@code compose.RunPlanner}). Every problem is a {@link ConfigException}; no TensorFlow is touched.
  */
 public final class ConfigResolver {
   /** Classpath resource holding the defaults layer. */
@@ -33,32 +31,17 @@ public final class ConfigResolver {
   /** Valid values of {@code precision}. */
   public static final List<String> PRECISIONS = List.of("float32", "float64");
 
-  private final ComponentCatalog catalog;
   private final ObjectMapper yaml = ConfigYaml.mapper();
   private final RecordCodec codec = new RecordCodec();
 
-  /** @param catalog the plug-in registries */
-  public ConfigResolver(ComponentCatalog catalog) {
-    this.catalog = catalog;
-  }
-
   /**
-   * Resolves defaults + {@code configFile} (may be null) + {@code overrides}.
+   * Layers defaults, the named presets (in order, see {@link Presets}), {@code configFile} (may be null),
+   * then each list of {@code key=value} overrides as its own layer (so a later layer that changes a
+   * component's type drops the parameters set below it), and decodes the run settings.
    *
-   * @throws ConfigException on any invalid key, value or combination
+   * @throws ConfigException on any invalid key, value or preset
    */
-  public RunConfig resolve(Path configFile, List<String> overrides) {
-    return resolve(List.of(), configFile, List.of(overrides));
-  }
-
-  /**
-   * Resolves the layers, lowest first: defaults, the named presets (in order, see {@link Presets}),
-   * {@code configFile} (may be null), then each list of {@code key=value} overrides as its own layer (so a
-   * later layer that changes a slot's type drops the slot parameters set below it).
-   *
-   * @throws ConfigException on any invalid key, value, preset or combination
-   */
-  public RunConfig resolve(List<String> presets, Path configFile, List<List<String>> overrideLayers) {
+  public LayeredConfig layer(List<String> presets, Path configFile, List<List<String>> overrideLayers) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromYaml(readDefaults()));
     for (String p : presets) {
@@ -75,102 +58,34 @@ public final class ConfigResolver {
     for (List<String> overrides : overrideLayers) {
       layers.add(ConfigLayer.fromOverrides(overrides, yaml));
     }
-    return resolve(layers);
+    return merge(layers);
   }
 
-  private RunConfig resolve(List<ConfigLayer> layers) {
-    Map<Slot, String> types = new EnumMap<>(Slot.class);
-    Map<Slot, Map<String, JsonNode>> params = new EnumMap<>(Slot.class);
+  private LayeredConfig merge(List<ConfigLayer> layers) {
+    Map<ComponentKind<?>, String> types = new LinkedHashMap<>();
+    Map<ComponentKind<?>, Map<String, JsonNode>> params = new LinkedHashMap<>();
     Map<String, JsonNode> settings = new LinkedHashMap<>();
-    for (Slot s : Slot.values()) {
-      params.put(s, new LinkedHashMap<>());
+    for (ComponentKind<?> k : ComponentKind.ALL) {
+      params.put(k, new LinkedHashMap<>());
     }
     for (ConfigLayer layer : layers) {
-      for (Slot s : Slot.values()) {
-        String t = layer.types.get(s);
-        if (t != null && !t.equals(types.get(s))) {
-          params.get(s).clear(); // parameters of lower layers belonged to the previous type
-          types.put(s, t);
+      for (ComponentKind<?> k : ComponentKind.ALL) {
+        String t = layer.types.get(k);
+        if (t != null && !t.equals(types.get(k))) {
+          params.get(k).clear(); // parameters of lower layers belonged to the previous type
+          types.put(k, t);
         }
-        params.get(s).putAll(layer.params.get(s));
+        params.get(k).putAll(layer.params.get(k));
       }
       settings.putAll(layer.settings);
     }
-    Map<Slot, ComponentChoice> choices = new EnumMap<>(Slot.class);
-    Record samplerParams = null;
-    for (Slot s : List.of(Slot.SAMPLER, Slot.DIVERGENCE, Slot.TARGET, Slot.SCHEDULE)) {
-      String type = types.get(s);
-      if (type == null) {
-        throw new ConfigException("No " + s.key() + " type configured; valid options: " + options(s));
-      }
-      String origin = "";
-      if (s == Slot.SCHEDULE && type.equals(AUTO)) {
-        String samplerType = choices.get(Slot.SAMPLER).type();
-        String[] tokens = catalog.defaultSchedule(samplerType, samplerParams).trim().split("\\s+");
-        type = tokens[0];
-        origin = " (default of sampler '" + samplerType + "')";
-        // "key p=v ...": the sampler's parameter defaults for its schedule, under the user's own
-        Map<String, JsonNode> merged = new java.util.LinkedHashMap<>();
-        for (int i = 1; i < tokens.length; i++) {
-          int eq = tokens[i].indexOf('=');
-          merged.put(tokens[i].substring(0, eq), scalar(tokens[i].substring(eq + 1)));
-        }
-        merged.putAll(params.get(s));
-        params.put(s, merged);
-        if (!catalog.options(s).containsKey(type)) {
-          throw new ConfigException(
-              "Sampler '" + samplerType + "' asks for schedule '" + type
-                  + "', which is not registered; valid options: " + options(s));
-        }
-      }
-      Record record = resolveSlot(s, type, origin, params.get(s));
-      if (s == Slot.SAMPLER) {
-        samplerParams = record;
-      }
-      choices.put(s, new ComponentChoice(type, codec.toMap(record)));
-    }
-    return settings(choices, settings);
+    return settings(types, params, settings);
   }
 
-  private static JsonNode scalar(String value) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper(
-              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-          .readTree(value);
-    } catch (java.io.IOException e) {
-      throw new ConfigException("invalid schedule default '" + value + "': " + e.getMessage());
-    }
-  }
-
-  private Record resolveSlot(Slot s, String type, String origin, Map<String, JsonNode> user) {
-    ComponentSpec<?> spec = catalog.options(s).get(type);
-    if (spec == null) {
-      throw new ConfigException(
-          "Unknown " + s.key() + " '" + type + "'; valid options: " + options(s));
-    }
-    Class<? extends Record> pt = spec.params();
-    List<String> names = RecordCodec.names(pt);
-    for (String k : user.keySet()) {
-      if (!names.contains(k)) {
-        throw new ConfigException(
-            "Unknown key '" + s.key() + "." + k + "' for " + s.key() + " '" + type + "'" + origin
-                + "; valid keys: " + ConfigErrors.sortedKeys(s.key() + ".", names));
-      }
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(codec.toMap(codec.defaults(pt)));
-    merged.putAll(user);
-    return codec.toRecord(pt, merged, s.key() + ".", s.key() + ": ");
-  }
-
-  private List<String> options(Slot s) {
-    TreeSet<String> keys = new TreeSet<>(catalog.options(s).keySet());
-    if (s == Slot.SCHEDULE) {
-      keys.add(AUTO);
-    }
-    return List.copyOf(keys);
-  }
-
-  private RunConfig settings(Map<Slot, ComponentChoice> c, Map<String, JsonNode> settings) {
+  private LayeredConfig settings(
+      Map<ComponentKind<?>, String> types,
+      Map<ComponentKind<?>, Map<String, JsonNode>> params,
+      Map<String, JsonNode> settings) {
     Map<String, JsonNode> train = group(settings, "train.");
     Map<String, JsonNode> eval = group(settings, "eval.");
     TrainSettings t = codec.toRecord(TrainSettings.class, train, "train.", "train: ");
@@ -203,9 +118,7 @@ public final class ConfigResolver {
         "must be >= 0 (0 = only at the end)");
     boolean graphOpt =
         (Boolean) codec.convert(need(settings, "graphOptimization"), boolean.class, "graphOptimization");
-    return new RunConfig(
-        c.get(Slot.SAMPLER), c.get(Slot.DIVERGENCE), c.get(Slot.SCHEDULE), c.get(Slot.TARGET),
-        t, e, seed, precision, intra, inter, graphOpt);
+    return new LayeredConfig(types, params, t, e, seed, precision, intra, inter, graphOpt);
   }
 
   private static Map<String, JsonNode> group(Map<String, JsonNode> settings, String prefix) {
@@ -232,7 +145,7 @@ public final class ConfigResolver {
 
   private static void require(boolean ok, String key, Object value, String rule) {
     if (!ok) {
-      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + rule);
+      throw new ConfigException("Invalid value '" + value + "' for " + key + ": " + ConfigErrors.finiteOr(value, rule));
     }
   }
 
@@ -249,7 +162,7 @@ public final class ConfigResolver {
 
   private JsonNode readFile(Path file) {
     try {
-      return yaml.readTree(Files.readString(file));
+      return ConfigYaml.readDocument(Files.readString(file), file.toString()); // one document, no duplicate keys
     } catch (NoSuchFileException e) {
       throw new ConfigException("Config file '" + file + "' does not exist");
     } catch (JacksonException e) {

@@ -15,24 +15,76 @@ import java.util.Map;
 public final class ConfigYaml {
   private ConfigYaml() {}
 
-  /** A YAML mapper (no document marker, minimal quoting). */
+  /** A YAML mapper (no document marker, minimal quoting; a key repeated in one mapping is an error). */
   public static ObjectMapper mapper() {
-    return new YAMLMapper(
+    YAMLMapper m = new YAMLMapper(
         YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build());
+    m.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    return m;
+  }
+
+  /**
+   * Parses {@code text} (from {@code source}, a file name for messages) as exactly one YAML document.
+   *
+   * @throws dev.pathspace.api.ConfigException with {@code source:line} for a duplicate key, a second
+   *     document, or a syntax error
+   */
+  public static com.fasterxml.jackson.databind.JsonNode readDocument(String text, String source) {
+    return readDocument(text, source, "config file");
+  }
+
+  /** {@link #readDocument(String, String)} for a file of kind {@code what} (e.g. "sweep file"). */
+  public static com.fasterxml.jackson.databind.JsonNode readDocument(String text, String source, String what) {
+    ObjectMapper m = mapper();
+    try (com.fasterxml.jackson.core.JsonParser parser = m.createParser(text)) {
+      com.fasterxml.jackson.databind.JsonNode first = m.readTree(parser);
+      com.fasterxml.jackson.core.JsonToken next = parser.nextToken();
+      if (next != null) {
+        int line = parser.currentTokenLocation().getLineNr();
+        com.fasterxml.jackson.databind.JsonNode second = m.readTree(parser);
+        if (second != null && !second.isNull() && !second.isMissingNode()) {
+          throw new dev.pathspace.api.ConfigException(source + ":" + line
+              + ": a second YAML document (after '---'); a " + what + " holds exactly one document");
+        }
+      }
+      return first;
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      String msg = e.getOriginalMessage();
+      if (msg != null && msg.startsWith("Duplicate field")) {
+        String key = msg.replaceFirst("^Duplicate field '(.*)'.*$", "$1");
+        String path = pathOf(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser
+            ? ((com.fasterxml.jackson.core.JsonParser) e.getProcessor()).getParsingContext() : null, key);
+        throw new dev.pathspace.api.ConfigException(source + ":" + line + ": duplicate key '" + path
+            + "' (each key may appear once in a mapping)");
+      }
+      throw new dev.pathspace.api.ConfigException("Cannot parse " + what + " '" + source + "': " + msg + " ("
+          + source + ":" + line + ")");
+    } catch (java.io.IOException e) {
+      throw new dev.pathspace.api.ConfigException("Cannot read " + source + ": " + e.getMessage());
+    }
+  }
+
+  private static String pathOf(com.fasterxml.jackson.core.JsonStreamContext ctx, String key) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    parts.push(key);
+    for (var c = ctx == null ? null : ctx.getParent(); c != null; c = c.getParent()) {
+      if (c.getCurrentName() != null) {
+        parts.push(c.getCurrentName());
+      }
+    }
+    return String.join(".", parts);
   }
 
   /** The config as an ordered tree with the structure of {@code defaults.yaml}. */
   public static Map<String, Object> toTree(RunConfig c) {
     RecordCodec codec = new RecordCodec();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sampler", slot(c.sampler()));
-    m.put("divergence", slot(c.divergence()));
-    m.put("schedule", slot(c.schedule()));
-    m.put("target", slot(c.target()));
+    c.components().forEach((kind, choice) -> m.put(kind.key(), slot(choice)));
     m.put("train", codec.toMap(c.train()));
     m.put("eval", codec.toMap(c.eval()));
     m.put("seed", c.seed());
@@ -52,6 +104,25 @@ public final class ConfigYaml {
           + mapper().writeValueAsString(toTree(c));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write config YAML", e);
+    }
+  }
+
+  /**
+   * The identity of a resolved configuration: the first 16 hex digits of the SHA-256 of its
+   * {@code config.yaml} text ({@link #write}). Runs with equal fingerprints are the same experiment.
+   */
+  public static String fingerprint(RunConfig c) {
+    return fingerprintOf(write(c));
+  }
+
+  /** The fingerprint of a {@code config.yaml} text (see {@link #fingerprint(RunConfig)}). */
+  public static String fingerprintOf(String configYamlText) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(configYamlText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

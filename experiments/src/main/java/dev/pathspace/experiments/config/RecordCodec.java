@@ -70,7 +70,8 @@ public final class RecordCodec {
     for (String k : values.keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException(
-            "Unknown key '" + keyPrefix + k + "'; valid keys: " + ConfigErrors.sortedKeys(keyPrefix, known));
+            "Unknown key '" + keyPrefix + k + "'; valid keys: " + ConfigErrors.sortedKeys(keyPrefix, known)
+                + ConfigErrors.didYouMean(keyPrefix + k, known.stream().map(n -> keyPrefix + n).toList()));
       }
     }
     Object[] args = new Object[comps.length];
@@ -278,7 +279,7 @@ public final class RecordCodec {
       return Double.valueOf(Float.toString(f));
     }
     if (v instanceof Enum<?> e) {
-      return e.name();
+      return e.toString(); // the config name (enums of plug-ins return api OptionNames.of; default: name())
     }
     return mapper.convertValue(v, Object.class);
   }

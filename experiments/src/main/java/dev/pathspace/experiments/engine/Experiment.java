@@ -3,7 +3,6 @@ package dev.pathspace.experiments.engine;
 import dev.pathspace.api.tf.TensorData;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ public final class Experiment implements AutoCloseable {
   private final TrainingProgram program;
   private final Session session;
   private final double buildSeconds;
+  private final LearningRateSchedule lrSchedule;
   private int stepsDone;
   private int skippedBefore;
 
@@ -39,12 +39,12 @@ public final class Experiment implements AutoCloseable {
     this.program = program;
     this.session = session;
     this.buildSeconds = buildSeconds;
+    this.lrSchedule = LearningRateSchedule.of(config.train());
   }
 
   /** Builds the training and evaluation graphs and the session (no step is run). */
   public static Experiment build(RunComponents components, RunConfig config) {
     long t0 = System.nanoTime();
-    components.sampler().validate(components.schedule(), components.target());
     Graph graph = new Graph();
     try {
       TrainingProgram program = new TrainingProgram(graph, components, config);
@@ -120,8 +120,9 @@ public final class Experiment implements AutoCloseable {
     Map<String, Double> lastDiag = Map.of();
     List<String> diagNames = new ArrayList<>(program.diagnostics.keySet());
     for (int step = stepsDone + 1; step <= steps; step++) {
-      double lr = learningRate(step);
-      double[] fetched = computeGradients(step, lr, diagNames);
+      int updates = step - 1 - skipped;
+      double lr = lrSchedule.rate(step, updates);
+      double[] fetched = computeGradients(step, lr, updates, diagNames);
       double loss = fetched[0];
       double norm = fetched[1];
       Map<String, Double> diag = new LinkedHashMap<>();
@@ -129,8 +130,9 @@ public final class Experiment implements AutoCloseable {
         diag.put(diagNames.get(i), fetched[2 + i]);
       }
       boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
+      diag.putAll(program.scalarSchedules.values(updates));
       if (finite) {
-        applyUpdate(lr, step);
+        applyUpdate(lr, updates + 1);
         consecutive = 0;
         lastDiag = diag;
       } else {
@@ -147,30 +149,41 @@ public final class Experiment implements AutoCloseable {
         }
       }
       stepsDone = step;
+      skippedBefore = skipped;
       listener.onStep(new StepRecord(step, loss, lr, norm, (System.nanoTime() - start) / 1e9, !finite, diag));
-      if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps)) {
+      boolean stop = checkpoints != null && checkpoints.stopRequested(); // reliability: SIGINT/SIGTERM
+      if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps || stop)) {
         checkpoints.save(session, step, skipped);
+      }
+      if (stop && step < steps) {
+        throw new TrainingInterruptedException(step);
       }
     }
     return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag);
   }
 
-  /** Learning rate at 1-based step k: geometric decay from lr to lr·lrFinalFactor at the last step. */
-  double learningRate(int step) {
-    int steps = config.train().steps();
-    double f = config.train().lrFinalFactor();
-    double frac = steps <= 1 ? 0 : (step - 1) / (double) (steps - 1);
-    return config.train().lr() * Math.pow(f, frac);
+  /**
+   * Learning rate at 1-based step {@code step} after {@code updates} applied updates ({@code train.lrSchedule}).
+   */
+  double learningRate(int step, int updates) {
+    return lrSchedule.rate(step, updates);
   }
 
-  private double[] computeGradients(int step, double lr, List<String> diagNames) {
+  /** The updates applied so far (steps done minus skipped steps): the position of every schedule. */
+  int updatesApplied() {
+    return stepsDone - skippedBefore;
+  }
+
+  private double[] computeGradients(int step, double lr, int updates, List<String> diagNames) {
     boolean chunked = !program.chunkOps.isEmpty();
     double[] out = new double[2 + diagNames.size()];
+    List<Tensor> scheduled = new ArrayList<>();
     try (TInt64 seed = TInt64.vectorOf(config.seed(), step);
         Tensor lrT = scalarTensor(lr)) {
       Session.Runner r =
           session.runner().feed(program.trainSeed, seed).feed(program.lr, lrT)
               .addTarget(program.computeGradients).fetch(program.loss);
+      scheduled.addAll(program.scalarSchedules.feed(r, updates));
       if (!chunked) {
         r.fetch(program.gradNorm);
       }
@@ -187,10 +200,18 @@ public final class Experiment implements AutoCloseable {
           out[2 + i] = TensorData.scalar(res.get(j++));
         }
       }
+    } finally {
+      scheduled.forEach(Tensor::close);
     }
     if (chunked) {
       for (var op : program.chunkOps) {
-        session.runner().addTarget(op).run().close();
+        Session.Runner r = session.runner().addTarget(op);
+        List<Tensor> fed = program.scalarSchedules.feed(r, updates);
+        try {
+          r.run().close();
+        } finally {
+          fed.forEach(Tensor::close);
+        }
       }
       try (Result res = session.runner().fetch(program.bufferNorm).run()) {
         out[1] = TensorData.scalar(res.get(0));
@@ -199,12 +220,19 @@ public final class Experiment implements AutoCloseable {
     return out;
   }
 
-  private void applyUpdate(double lr, int step) {
-    double decay = Math.min(config.train().emaDecay(), (1.0 + step) / (10.0 + step));
+  /** Applies the buffered gradients as the {@code u}-th update (1-based), with the EMA's action for u. */
+  private void applyUpdate(double lr, int u) {
+    WeightAverage ema = program.ema;
+    WeightAverage.Action action = ema == null ? WeightAverage.Action.NONE : ema.action(u);
     try (Tensor lrT = scalarTensor(lr);
-        Tensor decayT = scalarTensor(decay)) {
-      session.runner().feed(program.lr, lrT).feed(program.emaDecay, decayT)
-          .addTarget(program.applyUpdate).run().close();
+        Tensor decayT = scalarTensor(action == WeightAverage.Action.AVERAGE ? ema.decay(u) : 0.0)) {
+      Session.Runner r = session.runner().feed(program.lr, lrT);
+      if (action == WeightAverage.Action.NONE) {
+        r.addTarget(program.applyUpdate);
+      } else {
+        r.feed(program.emaDecay, decayT).addTarget(ema.op(action));
+      }
+      r.run().close();
     }
   }
 
@@ -224,8 +252,9 @@ public final class Experiment implements AutoCloseable {
     int filled = 0;
     for (int c = 0; c < chunks; c++) {
       try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 1_000_000L + c);
-          Result res = session.runner().feed(program.evalSeed, seed)
-              .fetch(program.evalLogRnd).fetch(program.evalLogRndNoIto).fetch(program.evalSamples).run()) {
+          Fed fed = new Fed();
+          Result res = fed.run(session.runner().feed(program.evalSeed, seed)
+              .fetch(program.evalLogRnd).fetch(program.evalLogRndNoIto).fetch(program.evalSamples))) {
         double[] a = TensorData.toDoubles(res.get(0));
         double[] b = TensorData.toDoubles(res.get(1));
         double[][] s = TensorData.toMatrix(res.get(2));
@@ -240,54 +269,73 @@ public final class Experiment implements AutoCloseable {
   }
 
   /**
-   * Benchmarks this program: {@code warmup} untimed steps, then {@code measured} timed training steps and
-   * timed evaluation chunks.
+   * Benchmarks this program ({@link Benchmark#run}): {@code warmup} untimed steps, then {@code measured}
+   * timed training steps and timed evaluation chunks.
    */
   public BenchResult benchmark(int warmup, int measured) {
-    List<String> none = List.of();
-    double firstStep = 0;
-    double[] times = new double[measured];
-    if (program.trainable) {
-      long t0 = System.nanoTime();
-      trainStep(1, none);
-      firstStep = (System.nanoTime() - t0) / 1e9;
-      for (int i = 1; i < warmup; i++) {
-        trainStep(1 + i, none);
-      }
-      for (int i = 0; i < measured; i++) {
-        long t = System.nanoTime();
-        trainStep(warmup + 1 + i, none);
-        times[i] = (System.nanoTime() - t) / 1e6;
-      }
-    }
-    Arrays.sort(times);
-    double ms = measured == 0 || !program.trainable ? Double.NaN : times[measured / 2];
-    // evaluation: the configured eval.batch streamed in chunks (bounded memory), after one warm-up chunk
-    runEvalChunk(0);
-    long te = System.nanoTime();
-    int total = config.eval().batch();
-    int chunks = Math.max(1, (total + program.evalBatch - 1) / program.evalBatch);
-    for (int i = 0; i < chunks; i++) {
-      runEvalChunk(i + 1);
-    }
-    double evalRate = (double) chunks * program.evalBatch / ((System.nanoTime() - te) / 1e9);
-    double gflops = program.networkFlopsPerTrainStep / (ms / 1e3) / 1e9;
-    double peakRss = ResourceUsage.peakRssMb();
-    double matmul = MatmulProbe.gflops(2048, 7);
-    return new BenchResult(buildSeconds, firstStep, ms, 1000.0 / ms, evalRate, peakRss, gflops, matmul);
+    return Benchmark.run(this, warmup, measured);
+  }
+
+  /** The run configuration. */
+  RunConfig config() {
+    return config;
+  }
+
+  /** True when the sampler has trainable weights (otherwise no training step exists). */
+  boolean trainable() {
+    return program.trainable;
+  }
+
+  /** Trajectories per evaluation run. */
+  int evalBatch() {
+    return program.evalBatch;
+  }
+
+  /** Matrix-product FLOPs of the control network in one training step (≈ 3 × forward). */
+  long networkFlopsPerTrainStep() {
+    return program.networkFlopsPerTrainStep;
+  }
+
+  /** One full training step at position {@code step} (no skip handling), for benchmarks. */
+  void benchStep(int step) {
+    trainStep(step, List.of());
+  }
+
+  /** One evaluation chunk run with a benchmark seed, for benchmarks. */
+  void benchEvalChunk(int c) {
+    runEvalChunk(c);
   }
 
   private void trainStep(int step, List<String> diagNames) {
-    double lr = learningRate(Math.min(step, config.train().steps()));
-    computeGradients(step, lr, diagNames);
+    double lr = learningRate(Math.min(step, config.train().steps()), step - 1);
+    computeGradients(step, lr, step - 1, diagNames);
     applyUpdate(lr, step);
   }
 
   private void runEvalChunk(int c) {
     try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 2_000_000L + c);
-        Result res = session.runner().feed(program.evalSeed, seed)
-            .fetch(program.evalLogRnd).fetch(program.evalSamples).run()) {
+        Fed fed = new Fed();
+        Result res = fed.run(session.runner().feed(program.evalSeed, seed)
+            .fetch(program.evalLogRnd).fetch(program.evalSamples))) {
       TensorData.toDoubles(res.get(0));
+    }
+  }
+
+  /**
+   * One evaluation run with the scheduled scalars fed at their value after the last applied update; closes
+   * the fed tensors.
+   */
+  private final class Fed implements AutoCloseable {
+    private final List<Tensor> tensors = new ArrayList<>();
+
+    Result run(Session.Runner r) {
+      tensors.addAll(program.scalarSchedules.feed(r, updatesApplied()));
+      return r.run();
+    }
+
+    @Override
+    public void close() {
+      tensors.forEach(Tensor::close);
     }
   }
 

@@ -57,11 +57,11 @@ public final class SavedModelExport {
     Checkpoints checkpoints = new Checkpoints(checkpointDir);
     Path latest = checkpoints.latest().orElseThrow(() -> new ConfigException(
         "No checkpoint in '" + checkpointDir + "': train the run first (pathspace run / run --resume)"));
-    c.sampler().validate(c.schedule(), c.target());
     int batch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     try (Graph graph = new Graph()) {
       Class<? extends TFloating> dtype = cfg.precision().equals("float64") ? TFloat64.class : TFloat32.class;
-      TfGraphContext ctx = new TfGraphContext(graph, dtype, cfg.seed());
+      // scheduled scalars (e.g. clip values) are fixed at their value after the checkpoint's last update
+      TfGraphContext ctx = new TfGraphContext(graph, dtype, cfg.seed(), finalScheduledValues(c, cfg, latest));
       Ops tf = ctx.tf();
       Placeholder<TInt64> seed = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       RndTerms ev = c.sampler().simulate(ctx, request(c, cfg, ctx, seed, batch));
@@ -69,7 +69,7 @@ public final class SavedModelExport {
       if (ema) { // second unroll reading the EMA shadows, exactly as the training program's evaluation view
         Map<String, Variable<TFloating>> shadows = new LinkedHashMap<>();
         for (TfGraphContext.Trainable t : ctx.trainables()) {
-          shadows.put(t.name(), TrainingProgram.castVar(tf.withName(TfGraphContext.opName("ema/" + t.name()))
+          shadows.put(t.name(), GraphVariables.castVar(tf.withName(TfGraphContext.opName("ema/" + t.name()))
               .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape()))));
         }
         TfGraphContext view = ctx.readingVia(t -> Floating.view(tf.identity(shadows.get(t.name()))));
@@ -91,6 +91,30 @@ public final class SavedModelExport {
       throw new UncheckedIOException("cannot export SavedModel to " + exportDir, e);
     }
     return batch;
+  }
+
+  /**
+   * The value of every configured scalar schedule after the updates applied up to {@code checkpoint}
+   * (its step minus its skipped steps), keyed by scalar name, as {@code Experiment.evaluate} feeds them.
+   */
+  private static Map<String, Double> finalScheduledValues(RunComponents c, RunConfig cfg, Path checkpoint)
+      throws IOException {
+    if (cfg.train().scalarSchedules().isEmpty()) {
+      return Map.of();
+    }
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(checkpoint.resolve("state.properties"))) {
+      p.load(in);
+    }
+    int updates = Integer.parseInt(p.getProperty("step")) - Integer.parseInt(p.getProperty("skipped", "0"));
+    // the bases come from the components: probe them in a throw-away graph
+    try (Graph probe = new Graph()) {
+      Class<? extends TFloating> dtype = cfg.precision().equals("float64") ? TFloat64.class : TFloat32.class;
+      TfGraphContext ctx = new TfGraphContext(probe, dtype, cfg.seed());
+      Placeholder<TInt64> seed = ctx.tf().placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+      c.sampler().simulate(ctx, request(c, cfg, ctx, seed, 1));
+      return ScalarSchedules.finalValues(ctx.scheduledScalars(), cfg.train(), updates);
+    }
   }
 
   private static SimulationRequest request(

@@ -1,8 +1,6 @@
 package dev.pathspace.experiments.engine;
 
-import dev.pathspace.api.DivergenceOutput;
 import dev.pathspace.api.Floating;
-import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.SimulationRequirements;
@@ -10,16 +8,13 @@ import dev.pathspace.api.tf.StatelessNoise;
 import dev.pathspace.api.tf.TfGraphContext;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -30,8 +25,9 @@ import org.tensorflow.types.family.TFloating;
 /**
  * The ops of one run, built once in one {@link Graph}: the training unroll → divergence loss → gradients
  * written to buffers (run 1, fetches loss and gradient norm so non-finite steps can be skipped), the
- * clipped Adam update and EMA update from the buffers (run 2), and an evaluation unroll of its own batch
- * size that shares the variables (or reads their EMA shadows) and has no gradient ops.
+ * clipped {@link Optimizer} update and the {@link WeightAverage} update from the buffers (run 2), and an
+ * evaluation unroll of its own batch size that shares the variables (or reads their EMA shadows) and has no
+ * gradient ops. The {@linkplain ScalarSchedules scheduled scalars} of both unrolls are fed per run.
  */
 final class TrainingProgram {
   final Graph graph;
@@ -41,15 +37,25 @@ final class TrainingProgram {
   final Operand<TFloating> lr;
   final Operand<TFloating> emaDecay;
   final boolean trainable;
-  Operand<TFloating> loss;
-  Operand<TFloating> gradNorm;
-  final Map<String, Operand<TFloating>> diagnostics = new LinkedHashMap<>();
-  Op computeGradients;
-  Op applyUpdate;
+  /** The divergence loss (null when the sampler is not trainable). */
+  final Operand<TFloating> loss;
+  /** Gradient norm fetched with {@link #computeGradients}; null when only known after the chunk runs. */
+  final Operand<TFloating> gradNorm;
+  final Map<String, Operand<TFloating>> diagnostics;
+  /** The first run of a training step: loss and (the start of) the gradients into the buffers. */
+  final Op computeGradients;
+  /** The optimizer update alone (the EMA ops, if any, are in {@link #ema}). */
+  final Op applyUpdate;
+  /** The EMA of the weights, or null when {@code train.emaDecay} is 0. */
+  final WeightAverage ema;
+  /** The configured schedules of the graph's scheduled scalars. */
+  final ScalarSchedules scalarSchedules;
   /** Gradient buffers (one per trainable, in {@code ctx.trainables()} order), written by computeGradients. */
-  final List<Variable<TFloating>> gradientBuffers = new ArrayList<>();
-  /** Fetched after the chunk runs in chunked mode: the accumulated gradient norm. */
-  Operand<TFloating> bufferNorm;
+  final List<Variable<TFloating>> gradientBuffers;
+  /** Runs after {@link #computeGradients} that complete the buffers (empty unless chunked). */
+  final List<Op> chunkOps;
+  /** The global norm of the gradient buffers (fetched after the chunk runs in chunked mode). */
+  final Operand<TFloating> bufferNorm;
   final Operand<TFloating> evalLogRnd;
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
@@ -67,7 +73,6 @@ final class TrainingProgram {
     lr = Floating.view(tf.withName("lr").placeholderWithDefault(ctx.scalar(cfg.train().lr()), Shape.scalar()));
     emaDecay = Floating.view(tf.withName("ema_decay").placeholderWithDefault(ctx.scalar(0.0), Shape.scalar()));
     trainable = c.sampler().trainable();
-    int d = c.target().dim();
 
     SimulationRequirements req = c.divergence().requirements();
     int trainBatch = cfg.train().batch() * req.trajectoriesPerSample();
@@ -77,31 +82,42 @@ final class TrainingProgram {
           new SimulationRequest(
               c.schedule(), c.target(), trainBatch, cfg.train().timesteps(), req,
               new StatelessNoise(ctx, trainSeed, 1), true);
-      int chunk = cfg.train().gradientChunk();
-      java.util.Optional<OffPolicyIncrements> increments =
-          chunk > 0 && req.detachedControl()
-              ? c.sampler().offPolicyIncrements(ctx, trainRequest)
-              : java.util.Optional.empty();
-      RndTerms terms = c.sampler().simulate(ctx, trainRequest);
-      if (increments.isPresent() && !terms.path().isEmpty()) {
-        new ChunkedGradients(this, c, cfg, terms, increments.get(), chunk).build();
-      } else {
-        DivergenceOutput out = c.divergence().loss(ctx, terms);
-        loss = out.loss();
-        diagnostics.putAll(out.diagnostics());
-        Operand<TFloating> scaled =
-            cfg.train().scaleLossByDim() ? Floating.view(tf.math.mul(loss, ctx.scalar(1.0 / d))) : loss;
-        buildGradientOps(scaled, ctx.trainables());
-      }
+      GradientOps g = GradientStrategy.of(cfg, c).build(ctx, c, cfg, trainRequest);
       vars = ctx.trainables();
       if (vars.isEmpty()) {
         throw new IllegalStateException("sampler '" + c.sampler().id() + "' created no trainable variables");
       }
-      buildUpdateOps(vars, cfg);
+      loss = g.loss();
+      gradNorm = g.gradNorm();
+      diagnostics = g.diagnostics();
+      computeGradients = g.first();
+      gradientBuffers = g.buffers();
+      chunkOps = g.chunks();
+      Operand<TFloating> bsq = ctx.scalar(0.0);
+      for (int i = 0; i < gradientBuffers.size(); i++) {
+        bsq = Floating.view(tf.math.add(bsq, tf.sum(tf.math.square(gradientBuffers.get(i)),
+            GraphVariables.allAxes(ctx, vars.get(i).shape().length))));
+      }
+      bufferNorm = Floating.view(tf.withName("buffer_norm").math.sqrt(bsq));
+      applyUpdate = Optimizer.of(cfg.train()).update(ctx, vars, clip(bsq, cfg), lr);
+      ema = WeightAverage.enabled(cfg.train()) ? new WeightAverage(cfg.train()) : null;
+      if (ema != null) {
+        ema.build(ctx, vars, applyUpdate, emaDecay);
+      }
+    } else {
+      loss = null;
+      gradNorm = null;
+      diagnostics = Map.of();
+      computeGradients = null;
+      gradientBuffers = List.of();
+      chunkOps = List.of();
+      bufferNorm = null;
+      applyUpdate = null;
+      ema = null;
     }
     networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
 
-    TfGraphContext evalCtx = cfg.train().emaDecay() > 0 && trainable ? emaView(vars) : ctx.frozen();
+    TfGraphContext evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
     evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     RndTerms ev =
         c.sampler()
@@ -114,101 +130,22 @@ final class TrainingProgram {
     evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
     evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
     evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    scalarSchedules = new ScalarSchedules(ctx, cfg.train());
   }
 
-  private final List<Variable<TFloating>> shadows = new ArrayList<>();
-
-  /** Chunked off-policy gradient runs (empty when the whole unroll is differentiated at once). */
-  final List<Op> chunkOps = new ArrayList<>();
-
-  private void buildGradientOps(Operand<TFloating> scaled, List<TfGraphContext.Trainable> vars) {
+  /** The buffers scaled by min(1, gradClip / ‖g‖) when {@code train.gradClip > 0} ({@code bsq} = ‖g‖²). */
+  private List<Operand<TFloating>> clip(Operand<TFloating> bsq, RunConfig cfg) {
     Ops tf = ctx.tf();
-    List<Operand<?>> xs = new ArrayList<>();
-    for (TfGraphContext.Trainable t : vars) {
-      xs.add(t.variable());
-    }
-    Gradients grads = tf.gradients(scaled, xs);
-    List<Op> assigns = new ArrayList<>();
-    Operand<TFloating> sq = ctx.scalar(0.0);
-    for (int i = 0; i < vars.size(); i++) {
-      TfGraphContext.Trainable t = vars.get(i);
-      Output<?> dy = grads.dy(i);
-      Operand<TFloating> g =
-          dy == null || dy.op() == null ? Floating.view(tf.zerosLike(t.variable())) : Floating.view(dy);
-      Variable<TFloating> buf = zeros("grad_buffer/" + t.name(), t.shape());
-      gradientBuffers.add(buf);
-      assigns.add(tf.assign(buf, g));
-      sq = Floating.view(tf.math.add(sq, tf.sum(tf.math.square(g), allAxes(t.shape().length))));
-    }
-    gradNorm = Floating.view(tf.withName("grad_norm").math.sqrt(sq));
-    computeGradients = tf.withControlDependencies(assigns).withName("compute_gradients").noOp();
-  }
-
-  private void buildUpdateOps(List<TfGraphContext.Trainable> vars, RunConfig cfg) {
-    Ops tf = ctx.tf();
-    List<Variable<TFloating>> bufs = gradientBuffers;
-    Operand<TFloating> bsq = ctx.scalar(0.0);
-    for (int i = 0; i < bufs.size(); i++) {
-      bsq = Floating.view(tf.math.add(bsq, tf.sum(tf.math.square(bufs.get(i)), allAxes(vars.get(i).shape().length))));
-    }
-    bufferNorm = Floating.view(tf.withName("buffer_norm").math.sqrt(bsq));
     Operand<TFloating> factor = ctx.scalar(1.0);
     if (cfg.train().gradClip() > 0) {
       Operand<TFloating> norm = Floating.view(tf.math.add(tf.math.sqrt(bsq), ctx.scalar(1e-12)));
       factor = Floating.view(tf.math.minimum(ctx.scalar(1.0), tf.math.div(ctx.scalar(cfg.train().gradClip()), norm)));
     }
     List<Operand<TFloating>> clipped = new ArrayList<>();
-    for (Variable<TFloating> b : bufs) {
+    for (Variable<TFloating> b : gradientBuffers) {
       clipped.add(Floating.view(tf.math.mul(b, factor)));
     }
-    Op adam = new AdamOptimizer().update(ctx, vars, clipped, lr);
-    if (cfg.train().emaDecay() > 0) {
-      Ops after = tf.withControlDependencies(List.of(adam));
-      List<Op> emas = new ArrayList<>();
-      for (TfGraphContext.Trainable t : vars) {
-        Variable<TFloating> sh =
-            castVar(
-                tf.withName(TfGraphContext.opName("ema/" + t.name()))
-                    .variable(ctx.constantIn(tf.withInitScope(), t.init(), t.shape())));
-        shadows.add(sh);
-        // shadow ← shadow − (1 − decay)(shadow − param)
-        emas.add(after.assign(sh, after.math.sub(sh, after.math.mul(
-            after.math.sub(ctx.scalar(1.0), emaDecay), after.math.sub(sh, t.variable())))));
-      }
-      applyUpdate = tf.withControlDependencies(emas).withName("apply_update").noOp();
-    } else {
-      applyUpdate = adam;
-    }
-  }
-
-  private TfGraphContext emaView(List<TfGraphContext.Trainable> vars) {
-    Map<String, Variable<TFloating>> byName = new LinkedHashMap<>();
-    for (int i = 0; i < vars.size(); i++) {
-      byName.put(vars.get(i).name(), shadows.get(i));
-    }
-    return ctx.readingVia(t -> Floating.view(ctx.tf().identity(byName.get(t.name()))));
-  }
-
-  Variable<TFloating> zeros(String name, long[] shape) {
-    long n = 1;
-    for (long s : shape) {
-      n *= s;
-    }
-    Operand<TFloating> z = ctx.constantIn(ctx.tf().withInitScope(), new double[(int) n], shape);
-    return castVar(ctx.tf().withName(TfGraphContext.opName(name)).variable(z));
-  }
-
-  Operand<org.tensorflow.types.TInt32> allAxes(int rank) {
-    int[] axes = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      axes[i] = i;
-    }
-    return ctx.tf().constant(axes);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Variable<TFloating> castVar(Variable<?> v) {
-    return (Variable<TFloating>) v;
+    return clipped;
   }
 
   /** Matrix-product FLOPs of one forward step of the state-path network layers (names with /in/, /h, /out/). */

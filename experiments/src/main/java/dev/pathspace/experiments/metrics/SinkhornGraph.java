@@ -7,7 +7,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Max;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.linalg.MatMul;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -73,42 +72,6 @@ final class SinkhornGraph {
 
   private Operand<TFloating> mean(Operand<TFloating> v) {
     return Floating.view(tf.math.mean(v, tf.constant(0)));
-  }
-
-  /**
-   * The sde_sampler reference iteration (spec §8): Euclidean cost C, u = 0, v = ε log b, updates
-   * u = ε(log a − LSE_j((−C + v_j)/ε)), v = ε(log b − LSE_i((−C + u_i)/ε)), stopping (emulated with a
-   * latched flag and selects) once max|Δu| and max|Δv| fall below {@code tol}; returns Σ P_ij C_ij with
-   * P = exp((−C + u + v)/ε). Needs n = m (as the reference's weight check does).
-   */
-  Operand<TFloating> referenceCost(
-      Operand<TFloating> sq, int n, double eps, int iterations, double tol) {
-    Operand<TFloating> c = Floating.view(tf.math.sqrt(sq));
-    double logA = -Math.log(n);
-    Operand<TFloating> u = g.constant(new double[n], n);
-    double[] v0 = new double[n];
-    java.util.Arrays.fill(v0, eps * logA);
-    Operand<TFloating> v = g.constant(v0, n);
-    Operand<TBool> done = tf.constant(false);
-    Operand<TFloating> tolOp = g.scalar(tol);
-    Operand<TFloating> invEps = g.scalar(1.0 / eps);
-    Operand<TFloating> epsOp = g.scalar(eps);
-    Operand<TFloating> logAOp = g.scalar(logA);
-    for (int k = 0; k < iterations; k++) {
-      Operand<TFloating> su = Floating.view(tf.math.mul(tf.math.sub(row(v), c), invEps));
-      Operand<TFloating> un = Floating.view(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(su, 1))));
-      Operand<TFloating> sv = Floating.view(tf.math.mul(tf.math.sub(col(un), c), invEps));
-      Operand<TFloating> vn = Floating.view(tf.math.mul(epsOp, tf.math.sub(logAOp, lse(sv, 0))));
-      Operand<TFloating> errU = Floating.view(tf.max(tf.math.abs(tf.math.sub(un, u)), tf.constant(0)));
-      Operand<TFloating> errV = Floating.view(tf.max(tf.math.abs(tf.math.sub(vn, v)), tf.constant(0)));
-      Operand<TBool> conv = tf.math.logicalAnd(tf.math.less(errU, tolOp), tf.math.less(errV, tolOp));
-      u = Floating.view(tf.select(done, u, un));
-      v = Floating.view(tf.select(done, v, vn));
-      done = tf.math.logicalOr(done, conv);
-    }
-    Operand<TFloating> p =
-        Floating.view(tf.math.exp(tf.math.mul(tf.math.sub(tf.math.add(col(u), row(v)), c), invEps)));
-    return Floating.view(tf.sum(tf.math.mul(p, c), tf.constant(new int[] {0, 1})));
   }
 
   /**

@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.pathspace.experiments.storage.AtomicFiles;
+import dev.pathspace.experiments.storage.WriteFailedException;
 
 /**
  * Appends training rows to {@code metrics.csv}: {@code step,loss,lr,grad_norm,seconds,skipped} plus one
- * column per divergence diagnostic (keys seen up to the first written row). Writes every
- * {@code logEvery}-th step and the last step, flushing each row so that a killed run keeps its rows.
+ * column per divergence diagnostic (keys seen up to the first written row, in sorted order so identical
+ * runs have identical columns). Writes every {@code logEvery}-th step and the last step, flushing each row
+ * so that a killed run keeps its rows; a row cut off by a kill or a full disk is dropped (and the file
+ * rewritten atomically) on resume, and a write error names the file and what is kept.
  */
 public final class MetricsCsv implements RunListener, AutoCloseable {
   private final BufferedWriter out;
+  private final Path file;
   private final int logEvery;
   private final int totalSteps;
   private final Set<String> diagnosticKeys = new LinkedHashSet<>();
@@ -32,12 +37,13 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   }
 
   private MetricsCsv(Path file, int logEvery, int totalSteps, List<String> existingColumns) {
+    this.file = file;
     try {
       this.out = existingColumns == null
           ? Files.newBufferedWriter(file, StandardCharsets.UTF_8)
           : Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new WriteFailedException(file, AtomicFiles.reason(e), e);
     }
     this.logEvery = Math.max(1, logEvery);
     this.totalSteps = totalSteps;
@@ -62,8 +68,12 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
     }
     List<String> kept = new ArrayList<>();
     kept.add(lines.get(0));
+    int width = lines.get(0).split(",", -1).length;
     for (String l : lines.subList(1, lines.size())) {
       String[] f = l.split(",", -1);
+      if (f.length != width) {
+        continue; // a row cut off by a kill or a full disk: dropped
+      }
       try {
         int step = Integer.parseInt(f[0]);
         if (step <= restoredStep) {
@@ -98,7 +108,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
   private void write(StepRecord r) {
     try {
       if (columns == null) {
-        columns = new ArrayList<>(diagnosticKeys);
+        columns = new ArrayList<>(new java.util.TreeSet<>(diagnosticKeys));
         StringBuilder h = new StringBuilder("step,loss,lr,grad_norm,seconds,skipped");
         columns.forEach(c -> h.append(',').append(c));
         out.write(h.append('\n').toString());
@@ -114,7 +124,8 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
       out.write(row.append('\n').toString());
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write metrics.csv", e);
+      throw new WriteFailedException(file, AtomicFiles.reason(e)
+          + " (the rows written before are kept; a cut-off last row is dropped on resume)", e);
     }
   }
 
@@ -128,7 +139,7 @@ public final class MetricsCsv implements RunListener, AutoCloseable {
       }
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close metrics.csv", e);
+      throw new WriteFailedException(file, AtomicFiles.reason(e), e);
     }
   }
 }

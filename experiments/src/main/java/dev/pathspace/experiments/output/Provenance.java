@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import dev.pathspace.experiments.storage.AtomicFiles;
 
 /**
  * {@code provenance.json} of a run directory (after Tribuo's provenance and sde_sampler's hydra
@@ -93,8 +94,13 @@ public final class Provenance {
 
   /** Writes {@code provenance} to {@code file} atomically. */
   public static void write(Path file, Map<String, Object> provenance) {
+    write(AtomicFiles.SYSTEM, file, provenance);
+  }
+
+  /** Writes {@code provenance} to {@code file} atomically through {@code files}. */
+  public static void write(AtomicFiles files, Path file, Map<String, Object> provenance) {
     try {
-      RunDirectory.writeAtomically(file,
+      files.writeString(file,
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(provenance) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,13 +116,20 @@ public final class Provenance {
     try {
       return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new dev.pathspace.api.ConfigException("Cannot read " + file + " (" + AtomicFiles.reason(e)
+          + "): the run directory is damaged");
     }
   }
 
   /** Appends a resume record ({@code at}, {@code from_step}, {@code command}) to {@code file}. */
   @SuppressWarnings("unchecked")
   public static void recordResume(Path file, Instant now, int fromStep, List<String> args) {
+    recordResume(AtomicFiles.SYSTEM, file, now, fromStep, args);
+  }
+
+  /** Appends a resume record to {@code file}, written through {@code files}. */
+  @SuppressWarnings("unchecked")
+  public static void recordResume(AtomicFiles files, Path file, Instant now, int fromStep, List<String> args) {
     Map<String, Object> m = read(file);
     if (m == null) {
       return;
@@ -130,15 +143,20 @@ public final class Provenance {
     r.put("host", hostName());
     resumes.add(r);
     m.put("resumes", resumes);
-    write(file, m);
+    write(files, file, m);
   }
 
   /** Sets {@code finished} in {@code file}. */
   public static void recordFinish(Path file, Instant now) {
+    recordFinish(AtomicFiles.SYSTEM, file, now);
+  }
+
+  /** Sets {@code finished} in {@code file}, written through {@code files}. */
+  public static void recordFinish(AtomicFiles files, Path file, Instant now) {
     Map<String, Object> m = read(file);
     if (m != null) {
       m.put("finished", now.toString());
-      write(file, m);
+      write(files, file, m);
     }
   }
 

@@ -4,12 +4,12 @@ import java.io.BufferedWriter;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pathspace.experiments.storage.AtomicFiles;
 
 /**
  * Writes samples with log weights: CSV (header {@code x0,…,x{d-1},log_weight}) or NumPy {@code .npy}
@@ -21,21 +21,19 @@ public final class SampleFiles {
 
   /** Writes {@code samples} and {@code logWeights} to {@code file} (.csv or .npy). */
   public static void write(Path file, double[][] samples, double[] logWeights) {
+    write(AtomicFiles.SYSTEM, file, samples, logWeights);
+  }
+
+  /** Writes {@code samples} and {@code logWeights} to {@code file} (.csv or .npy) atomically via {@code files}. */
+  public static void write(AtomicFiles files, Path file, double[][] samples, double[] logWeights) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      if (name.endsWith(".npy")) {
-        writeNpy(file, samples, logWeights);
-      } else if (name.endsWith(".csv")) {
-        writeCsv(file, samples, logWeights);
-      } else {
-        throw new dev.pathspace.api.ConfigException(
-            "Unsupported output '" + file + "': use a .csv or .npy file name");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    if (name.endsWith(".npy")) {
+      files.write(file, tmp -> writeNpy(tmp, samples, logWeights));
+    } else if (name.endsWith(".csv")) {
+      files.write(file, tmp -> writeCsv(tmp, samples, logWeights));
+    } else {
+      throw new dev.pathspace.api.ConfigException(
+          "Unsupported output '" + file + "': use a .csv or .npy file name");
     }
   }
 

@@ -20,7 +20,7 @@ import org.tensorflow.types.TString;
  * {@code logEvery} steps and at the last reported step, {@code eval/<metric>} at the end. A resumed run
  * adds a second event file; TensorBoard merges them by step.
  */
-public final class TensorBoardLogger implements RunTracker {
+public final class TensorBoardLogger implements Tracker {
   private final Graph graph = new Graph();
   private final Session session;
   private final Placeholder<TInt64> step;

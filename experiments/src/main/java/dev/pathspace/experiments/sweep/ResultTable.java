@@ -28,7 +28,7 @@ public final class ResultTable {
       "log_z_error", "log_z_is", "ess", "sinkhorn", "mmd", "mean_error", "emc", "train_seconds");
 
   /** One configuration with its runs and statistics. */
-  public record Group(Map<String, String> config, List<RunRecord> runs, Map<String, Stat> stats) {}
+  public record Group(Map<String, String> config, List<CollectedRun> runs, Map<String, Stat> stats) {}
 
   /** Mean ± standard error of one metric over n runs (se NaN when n < 2). */
   public record Stat(int n, double mean, double se) {}
@@ -36,15 +36,64 @@ public final class ResultTable {
   private final List<String> varying;
   private final List<String> metrics;
   private final List<Group> groups;
+  private final List<String> notCounted;
 
-  private ResultTable(List<String> varying, List<String> metrics, List<Group> groups) {
+  private ResultTable(List<String> varying, List<String> metrics, List<Group> groups, List<String> notCounted) {
     this.varying = varying;
     this.metrics = metrics;
     this.groups = groups;
+    this.notCounted = notCounted;
   }
 
-  /** Every run directory (a directory holding {@code summary.json}) under {@code roots}, sorted by path. */
-  public static List<RunRecord> find(List<Path> roots) {
+  /** Groups the counted runs of {@code scan} and keeps its list of runs not counted for the report. */
+  public static ResultTable of(Scan scan) {
+    ResultTable t = of(scan.runs());
+    return new ResultTable(t.varying, t.metrics, t.groups, List.copyOf(scan.notCounted()));
+  }
+
+  /** Runs found but not counted, each with the reason (duplicates, unreadable, incomplete). */
+  public List<String> notCounted() {
+    return notCounted;
+  }
+
+  /**
+   * The runs found under some roots: those counted (complete, readable, one per fingerprint) and those
+   * not counted, each with the reason (unreadable, not complete, or a duplicate of a counted run: the same
+   * configuration and seed).
+   */
+  public record Scan(List<CollectedRun> runs, List<String> notCounted) {}
+
+  /** Every complete, readable run under {@code roots} (see {@link #scan}), sorted by path. */
+  public static List<CollectedRun> find(List<Path> roots) {
+    return scan(roots).runs();
+  }
+
+  /**
+   * Reads every run directory (a directory holding {@code summary.json}) under {@code roots}, sorted by
+   * path; a run with the fingerprint of an earlier one is a duplicate and is not counted.
+   */
+  public static Scan scan(List<Path> roots) {
+    List<CollectedRun> runs = new ArrayList<>();
+    List<String> notCounted = new ArrayList<>();
+    Map<String, Path> seen = new LinkedHashMap<>();
+    for (Path dir : runDirectories(roots)) {
+      try {
+        CollectedRun r = CollectedRun.read(dir);
+        Path first = seen.putIfAbsent(r.fingerprint(), dir);
+        if (first != null) {
+          notCounted.add(dir + ": duplicate of " + first + " (same configuration and seed"
+              + (r.fingerprint().length() == 16 ? ", fingerprint " + r.fingerprint() : "") + ")");
+        } else {
+          runs.add(r);
+        }
+      } catch (CollectedRun.Unreadable e) {
+        notCounted.add(dir + ": " + e.getMessage());
+      }
+    }
+    return new Scan(runs, notCounted);
+  }
+
+  private static List<Path> runDirectories(List<Path> roots) {
     Set<Path> dirs = new TreeSet<>();
     for (Path root : roots) {
       if (!Files.exists(root)) {
@@ -57,11 +106,11 @@ public final class ResultTable {
         throw new UncheckedIOException(e);
       }
     }
-    return dirs.stream().map(RunRecord::read).toList();
+    return List.copyOf(dirs);
   }
 
   /** Groups {@code runs} (in their order of first appearance). */
-  public static ResultTable of(List<RunRecord> runs) {
+  public static ResultTable of(List<CollectedRun> runs) {
     Set<String> keys = new LinkedHashSet<>();
     runs.forEach(r -> keys.addAll(r.config().keySet()));
     keys.remove("seed");
@@ -73,8 +122,8 @@ public final class ResultTable {
     }
     Set<String> metricSet = new LinkedHashSet<>();
     runs.forEach(r -> metricSet.addAll(r.metrics().keySet()));
-    Map<Map<String, String>, List<RunRecord>> byConfig = new LinkedHashMap<>();
-    for (RunRecord r : runs) {
+    Map<Map<String, String>, List<CollectedRun>> byConfig = new LinkedHashMap<>();
+    for (CollectedRun r : runs) {
       Map<String, String> key = new LinkedHashMap<>();
       for (String k : keys) {
         key.put(k, r.config().getOrDefault(k, ""));
@@ -83,8 +132,8 @@ public final class ResultTable {
     }
     List<Group> groups = new ArrayList<>();
     byConfig.forEach((cfg, rs) -> {
-      List<RunRecord> sorted = new ArrayList<>(rs);
-      sorted.sort(Comparator.comparing(RunRecord::seed, ResultTable::naturalCompare));
+      List<CollectedRun> sorted = new ArrayList<>(rs);
+      sorted.sort(Comparator.comparing(CollectedRun::seed, ResultTable::naturalCompare));
       Map<String, Stat> stats = new LinkedHashMap<>();
       for (String m : metricSet) {
         List<Double> vs = sorted.stream().map(r -> r.metrics().get(m)).filter(v -> v != null).toList();
@@ -94,7 +143,7 @@ public final class ResultTable {
       }
       groups.add(new Group(cfg, sorted, stats));
     });
-    return new ResultTable(varying, new ArrayList<>(metricSet), groups);
+    return new ResultTable(varying, new ArrayList<>(metricSet), groups, List.of());
   }
 
   static Stat stat(List<Double> vs) {

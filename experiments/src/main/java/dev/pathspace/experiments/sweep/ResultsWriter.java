@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pathspace.experiments.storage.AtomicFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,12 @@ public final class ResultsWriter {
       Path csv = outDir.resolve("results.csv");
       Path md = outDir.resolve("results.md");
       Path html = outDir.resolve("results.html");
-      Files.writeString(csv, csv(t, outDir), StandardCharsets.UTF_8);
-      Files.writeString(md, markdown(t), StandardCharsets.UTF_8);
-      Files.writeString(html, html(t, outDir), StandardCharsets.UTF_8);
+      // the three files are renamed into place together, after all were written completely
+      AtomicFiles.SYSTEM.writeAll(List.of(csv, md, html), tmps -> {
+        Files.writeString(tmps.get(0), csv(t, outDir), StandardCharsets.UTF_8);
+        Files.writeString(tmps.get(1), markdown(t), StandardCharsets.UTF_8);
+        Files.writeString(tmps.get(2), html(t, outDir), StandardCharsets.UTF_8);
+      });
       return List.of(csv, md, html);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + outDir, e);
@@ -51,7 +55,7 @@ public final class ResultsWriter {
       List<String> row = new ArrayList<>();
       t.varying().forEach(k -> row.add(g.config().get(k)));
       row.add(Integer.toString(g.runs().size()));
-      row.add(String.join(" ", g.runs().stream().map(RunRecord::seed).toList()));
+      row.add(String.join(" ", g.runs().stream().map(CollectedRun::seed).toList()));
       for (String m : t.metrics()) {
         ResultTable.Stat s = g.stats().get(m);
         row.add(s == null ? "" : Double.toString(s.mean()));
@@ -85,6 +89,10 @@ public final class ResultsWriter {
     }
     sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
         + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
+    if (!t.notCounted().isEmpty()) {
+      sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
+      t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
+    }
     return sb.toString();
   }
 
@@ -121,13 +129,18 @@ public final class ResultsWriter {
       i++;
     }
     sb.append("</table>\n");
+    if (!t.notCounted().isEmpty()) {
+      sb.append("<h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
+      t.notCounted().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
+      sb.append("</ul>\n");
+    }
     i = 0;
     for (ResultTable.Group g : t.groups()) {
       sb.append("<h2 id=\"g").append(i++).append("\">");
       List<String> label = new ArrayList<>();
       t.shown().forEach(k -> label.add(k + "=" + g.config().get(k)));
       sb.append(esc(label.isEmpty() ? "all runs" : String.join(", ", label))).append("</h2>\n<div>");
-      for (RunRecord r : g.runs()) {
+      for (CollectedRun r : g.runs()) {
         String rel = relative(outDir, r.dir());
         String title = "seed " + r.seed();
         if (Files.exists(r.dir().resolve("samples.png"))) {

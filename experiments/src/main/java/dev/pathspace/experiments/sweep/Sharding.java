@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Which slice of a sweep this process runs: points with {@code index mod count == index}. Resolved from
- * {@code --shard-index/--num-shards}, else from a Slurm job array ({@code SLURM_ARRAY_TASK_ID} minus
- * {@code SLURM_ARRAY_TASK_MIN}, count {@code SLURM_ARRAY_TASK_COUNT}), else from a Kubernetes Indexed Job
+ * {@code --shard-index/--num-shards}, else from a Slurm job array ({@code (SLURM_ARRAY_TASK_ID -
+ * SLURM_ARRAY_TASK_MIN) / SLURM_ARRAY_TASK_STEP}, count {@code SLURM_ARRAY_TASK_COUNT}; e.g.
+ * {@code --array=1-7:2} gives tasks 1, 3, 5, 7 = shards 0..3 of 4), else from a Kubernetes Indexed Job
  * ({@code JOB_COMPLETION_INDEX}, count from {@code --num-shards} or {@code PATHSPACE_NUM_SHARDS}), else
  * the whole sweep (0 of 1).
  *
@@ -37,6 +38,13 @@ public record Sharding(int index, int count, String source) {
     String slurmId = env.get("SLURM_ARRAY_TASK_ID");
     if (slurmId != null) {
       int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? integer(env, "SLURM_ARRAY_TASK_MIN") : 0;
+      int step = env.containsKey("SLURM_ARRAY_TASK_STEP") ? integer(env, "SLURM_ARRAY_TASK_STEP") : 1;
+      int offset = integer(env, "SLURM_ARRAY_TASK_ID") - min;
+      if (step < 1 || offset % step != 0) {
+        throw new ConfigException("Slurm array task " + env.get("SLURM_ARRAY_TASK_ID") + " (SLURM_ARRAY_TASK_MIN "
+            + min + ", SLURM_ARRAY_TASK_STEP " + step + ") is not on the array's step: submit a range with a"
+            + " constant step (--array=0-3 or 1-7:2) or pass --shard-index/--num-shards");
+      }
       Integer count = flagCount;
       if (count == null) {
         if (!env.containsKey("SLURM_ARRAY_TASK_COUNT")) {
@@ -44,7 +52,7 @@ public record Sharding(int index, int count, String source) {
         }
         count = integer(env, "SLURM_ARRAY_TASK_COUNT");
       }
-      return new Sharding(integer(env, "SLURM_ARRAY_TASK_ID") - min, count, "Slurm job array");
+      return new Sharding(offset / step, count, "Slurm job array");
     }
     if (env.containsKey("JOB_COMPLETION_INDEX")) {
       Integer count = flagCount;

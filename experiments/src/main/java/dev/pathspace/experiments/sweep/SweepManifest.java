@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pathspace.experiments.storage.AtomicFiles;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,14 +54,8 @@ public final class SweepManifest {
     try {
       Files.createDirectories(root);
       Path target = root.resolve(FILE);
-      Path tmp = Files.createTempFile(root, ".manifest-", ".tmp");
-      Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.SYSTEM.writeString(target, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(manifest) + "\n");
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + FILE + " in " + root, e);

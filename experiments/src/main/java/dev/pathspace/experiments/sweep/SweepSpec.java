@@ -50,7 +50,7 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
   public static SweepSpec read(Path file) {
     JsonNode root;
     try {
-      root = ConfigYaml.mapper().readTree(Files.readString(file));
+      root = ConfigYaml.readDocument(Files.readString(file), file.toString(), "sweep file"); // one document, no duplicate keys
     } catch (NoSuchFileException e) {
       throw new ConfigException("Sweep file '" + file + "' does not exist");
     } catch (JacksonException e) {

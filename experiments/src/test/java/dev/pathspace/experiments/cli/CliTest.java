@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.fakes.Fakes;
 import java.awt.image.BufferedImage;
@@ -89,7 +89,7 @@ class CliTest {
     Path dir = work.resolve("runs/20250304-050607-train.steps=120_train.logEvery=50_eval.batch=3000_divergence=moment");
     assertThat(dir).isDirectory();
     // config.yaml reproduces the run's config
-    RunConfig written = new ConfigResolver(Fakes.registry()).resolve(dir.resolve("config.yaml"), List.of());
+    RunConfig written = new RunPlanner(Fakes.registry()).config(dir.resolve("config.yaml"), List.of());
     assertThat(written.train().steps()).isEqualTo(120);
     assertThat(written.divergence().type()).isEqualTo("moment");
     // metrics.csv: header + steps 50, 100 and the last step 120

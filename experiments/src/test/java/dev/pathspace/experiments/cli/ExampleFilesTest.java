@@ -3,7 +3,7 @@ package dev.pathspace.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +45,7 @@ class ExampleFilesTest {
   @Test
   void disPaperPresetIsTheReferenceSetting() {
     assertThat(Presets.names()).contains("dis-paper", "smoke");
-    RunConfig c = new ConfigResolver(PluginRegistry.discover()).resolve(List.of("dis-paper"), null, List.of(List.of()));
+    RunConfig c = new RunPlanner(PluginRegistry.discover()).plan(List.of("dis-paper"), null, List.of(List.of())).config();
     assertThat(c.sampler().type()).isEqualTo("dis");
     assertThat(c.sampler().params()).containsEntry("clipModel", 10.0).containsEntry("activation", "gelu");
     assertThat(c.schedule().type()).isEqualTo("vp-linear");

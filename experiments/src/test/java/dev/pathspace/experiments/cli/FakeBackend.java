@@ -15,59 +15,84 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import dev.pathspace.experiments.engine.TrainingInterruptedException;
 
 /** A backend without TensorFlow: synthetic steps, ground-truth samples as "model" samples, fixed metrics. */
-final class FakeBackend implements RunBackend {
+final class FakeBackend implements Backend {
   int opened;
   int closed;
   /** When > 0, training throws at this step (a simulated crash after the checkpoints before it). */
   int failAtStep;
+  /** When > 0, training stops at this step as if SIGTERM had arrived (checkpoint, then interrupted). */
+  int stopAtStep;
+  /** When set, evaluation returns these log-RNDs (e.g. all NaN) and training reports this many skips. */
+  double[] evalLogRnd;
+  int skippedSteps;
+  /** When > 0, training diverges at this step (as the engine after train.maxSkips non-finite steps). */
+  int divergeAtStep;
+  /** When true, evaluation throws (a simulated kill -9 while evaluating, after the final checkpoint). */
+  boolean failInEvaluate;
   /** Config seeds of the sessions opened, in order. */
   final java.util.List<Long> seeds = new java.util.ArrayList<>();
 
   @Override
-  public RunSession open(RunComponents components, RunConfig config) {
+  public Program open(RunComponents components, RunConfig config) {
     opened++;
     seeds.add(config.seed());
-    return new RunSession() {
+    return new Program() {
       int done;
 
       @Override
-      public TrainSummary train(RunListener listener) {
-        return train(listener, null, 0);
-      }
-
-      @Override
-      public TrainSummary train(RunListener listener, Path checkpointDir, int every) {
+      public TrainSummary train(RunListener listener, Checkpoints checkpoints, int every) {
         int n = config.train().steps();
         listener.onInfo("fake graph built");
         Map<String, Double> diag = Map.of();
+        int start = done;
         for (int s = done + 1; s <= n; s++) {
+          if (s == divergeAtStep) {
+            throw new dev.pathspace.experiments.engine.TrainingDivergedException(
+                "training diverged: 3 consecutive non-finite steps (last at step " + s + ")");
+          }
           if (s == failAtStep) {
             throw new IllegalStateException("simulated crash at step " + s);
           }
           diag = Map.of("log_z_moment", -1.0 / s);
-          listener.onStep(new StepRecord(s, 2.0 / s, config.train().lr(), 1.5, 0.01 * s, false, diag));
-          if (checkpointDir != null && ((every > 0 && s % every == 0) || s == n)) {
-            writeCheckpoint(checkpointDir, s);
+          listener.onStep(new StepRecord(s, 2.0 / s, config.train().lr(), 1.5, 0.01 * (s - start), false, diag));
+          boolean stop = checkpoints != null && (checkpoints.stopRequested() || s == stopAtStep);
+          if (checkpoints != null && ((every > 0 && s % every == 0) || s == n || stop)) {
+            writeCheckpoint(checkpoints, s);
+          }
+          if (stop && s < n) {
+            throw new TrainingInterruptedException(s);
           }
         }
-        return new TrainSummary(n, 0, 0.01 * n, 0.5, diag);
+        return new TrainSummary(n, Math.min(skippedSteps, n), 0.01 * (n - start), 0.5, diag);
       }
 
       @Override
-      public int resume(Path checkpointDir) {
-        done = new Checkpoints(checkpointDir).latest()
-            .map(p -> Integer.parseInt(p.getFileName().toString().substring(5))).orElse(0);
-        return done;
+      public Optional<Checkpoints.State> resume(Checkpoints checkpoints) {
+        Optional<Checkpoints.State> st = checkpoints.latest().map(p -> checkpoints.restore(p, prefix -> {
+          try {
+            Files.readString(Path.of(prefix + ".index"));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }));
+        done = st.map(Checkpoints.State::step).orElse(0);
+        return st;
       }
 
       @Override
       public EvalResult evaluate() {
+        if (failInEvaluate) {
+          throw new IllegalStateException("simulated crash while evaluating");
+        }
         Target t = components.target();
         int m = config.eval().batch();
         double[][] x = t.groundTruth().orElseThrow().sample(m, config.seed());
-        return new EvalResult(new double[m], new double[m], x, 0.1);
+        double[] lr = evalLogRnd != null ? evalLogRnd : new double[m];
+        return new EvalResult(lr, lr, x, 0.1);
       }
 
       @Override
@@ -82,15 +107,30 @@ final class FakeBackend implements RunBackend {
     };
   }
 
-  /** The checkpoint layout of {@link Checkpoints} (without TF variables). */
+  /** A checkpoint of {@link Checkpoints} whose "variables" are one index file naming the step. */
+  static void writeCheckpoint(Checkpoints checkpoints, int step) {
+    checkpoints.save(step, 0, prefix -> {
+      Files.writeString(Path.of(prefix + ".index"), "fake variables of step " + step + "\n");
+      Files.writeString(Path.of(prefix + ".data-00000-of-00001"), "weights " + step + "\n");
+    });
+  }
+
+  /** {@link #writeCheckpoint(Checkpoints, int)} into {@code dir}. */
   static void writeCheckpoint(Path dir, int step) {
+    writeCheckpoint(new Checkpoints(dir), step);
+  }
+
+  /** A "SavedModel" naming the checkpoint it was made from (enough for the export/sample bookkeeping). */
+  @Override
+  public int export(RunComponents components, RunConfig config, Path checkpointDir, Path exportDir) {
+    Path latest = new Checkpoints(checkpointDir).latest().orElseThrow();
     try {
-      Path c = dir.resolve(String.format("step-%07d", step));
-      Files.createDirectories(c);
-      Files.writeString(c.resolve("state.properties"), "step=" + step + "\nskipped=0\n");
+      Files.createDirectories(exportDir);
+      Files.writeString(exportDir.resolve("saved_model.pb"), "fake model of " + latest.getFileName() + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return config.eval().chunk();
   }
 
   @Override
@@ -98,7 +138,7 @@ final class FakeBackend implements RunBackend {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("log_z_true", 0.0);
     m.put("log_z_error", 0.0125 * config.seed() * (config.divergence().type().equals("log-variance") ? 0.5 : 1));
-    m.put("ess", 0.91);
+    m.put("ess", eval.logRnd().length > 0 && Double.isNaN(eval.logRnd()[0]) ? Double.NaN : 0.91);
     return m;
   }
 }

@@ -2,9 +2,7 @@ package dev.pathspace.experiments.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pathspace.experiments.config.ConfigResolver;
-import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.config.Slot;
+import dev.pathspace.api.registry.ComponentKind;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.experiments.fakes.FakePis;
 import dev.pathspace.experiments.fakes.Fakes;
@@ -19,10 +17,9 @@ class ComposerTest {
 
   @Test
   void composesTheConfiguredImplementationsWithTheirParams() {
-    RunConfig cfg = new ConfigResolver(registry).resolve(null,
+    RunComponents c = new RunPlanner(registry).plan(null,
         List.of("sampler=pis", "sampler.width=17", "divergence=moment", "divergence.learnOffset=false",
-            "target.dim=3"));
-    RunComponents c = new Composer(registry).compose(cfg);
+            "target.dim=3")).components();
     assertThat(c.sampler()).isInstanceOf(FakePis.class);
     assertThat(((FakePis) c.sampler()).params).isEqualTo(new FakePis.Params(17, 1.0));
     assertThat(((MomentFake) c.divergence()).params.learnOffset()).isFalse();
@@ -33,17 +30,16 @@ class ComposerTest {
 
   @Test
   void emptyParamsRecordsWorkAndEachRunGetsFreshInstances() {
-    RunConfig cfg = new ConfigResolver(registry).resolve(null, List.of("divergence=reverse-kl"));
-    Composer composer = new Composer(registry);
-    RunComponents a = composer.compose(cfg);
-    RunComponents b = composer.compose(cfg);
+    RunPlanner planner = new RunPlanner(registry);
+    RunComponents a = planner.plan(null, List.of("divergence=reverse-kl")).components();
+    RunComponents b = planner.plan(null, List.of("divergence=reverse-kl")).components();
     assertThat(a.divergence().id()).isEqualTo("reverse-kl");
     assertThat(a.sampler()).isNotSameAs(b.sampler());
   }
 
   @Test
   void registriesAreSortedAndDescribed() {
-    assertThat(registry.options(Slot.DIVERGENCE).keySet()).containsExactly("log-variance", "moment", "reverse-kl");
+    assertThat(registry.options(ComponentKind.DIVERGENCE).keySet()).containsExactly("log-variance", "moment", "reverse-kl");
     List<ComponentInfo> infos = registry.describe();
     assertThat(infos).extracting(ComponentInfo::key)
         .containsExactly("dis", "pis", "log-variance", "moment", "reverse-kl", "brownian", "vp", "gmm");
@@ -60,6 +56,6 @@ class ComposerTest {
   void serviceLoaderDiscoversPluginModules() {
     // src/test/resources/META-INF/services/com.google.inject.Module lists DiscoverableFakeModule
     PluginRegistry discovered = PluginRegistry.discover();
-    assertThat(discovered.options(Slot.TARGET)).containsKey("fake-discovered");
+    assertThat(discovered.options(ComponentKind.TARGET)).containsKey("fake-discovered");
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.fakes.Fakes;
 import java.nio.file.Files;
@@ -77,7 +77,17 @@ class BadConfigTest {
         c("divergence: bogus\n", "", "Unknown divergence 'bogus'; valid options: [log-variance, moment, reverse-kl]"),
         c("sampler: {type: [1, 2]}\n", "", "Invalid value '[1,2]' for sampler"),
         c("train: {steps: 10\n", "", "Cannot parse config file", "overlay.yaml"),
-        c("- a\n- b\n", "", "expected a mapping of config keys at the top level"));
+        c("- a\n- b\n", "", "expected a mapping of config keys at the top level"),
+        // issue 9: silent YAML problems, near misses, non-finite numbers
+        c("train:\n  steps: 3\n  steps: 5\n", "", "overlay.yaml:3: duplicate key 'train.steps'"),
+        c("seed: 1\nseed: 2\n", "", "overlay.yaml:2: duplicate key 'seed'"),
+        c("train: {steps: 3}\n---\ntrain: {steps: 5}\n", "", "overlay.yaml:3: a second YAML document"),
+        c(null, "train.stpes=5", "did you mean 'train.steps'?"),
+        c(null, "sampler.widht=3", "did you mean 'sampler.width'?"),
+        c(null, "trian.steps=3", "Unknown key 'trian.steps'", "did you mean 'train.steps'?"),
+        c(null, "divergence=momnet", "Unknown divergence 'momnet'", "did you mean 'moment'?"),
+        c(null, "train.lr=inf", "Invalid value 'Infinity' for train.lr: must be finite"),
+        c(null, "train.lrFinalFactor=-inf", "for train.lrFinalFactor: must be finite"));
   }
 
   private static Arguments c(String yaml, String overrides, String... fragments) {
@@ -95,7 +105,7 @@ class BadConfigTest {
       Files.writeString(file, yaml);
     }
     Path f = file;
-    assertThatThrownBy(() -> new Composer(registry).compose(new ConfigResolver(registry).resolve(f, overrides)))
+    assertThatThrownBy(() -> new RunPlanner(registry).plan(f, overrides))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> {
           for (String frag : fragments) {
@@ -107,10 +117,17 @@ class BadConfigTest {
   @Test
   void missingConfigFileIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
-    assertThatThrownBy(() -> new ConfigResolver(registry).resolve(missing, List.of()))
+    assertThatThrownBy(() -> new RunPlanner(registry).plan(missing, List.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("nope.yaml")
         .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void farFromEveryKeyGetsNoSuggestion() {
+    assertThatThrownBy(() -> new RunPlanner(registry).plan(null, List.of("train.zzzzzzzz=1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("Unknown key 'train.zzzzzzzz'")
+        .hasMessageNotContaining("did you mean");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.pathspace.experiments.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.experiments.compose.PluginRegistry;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.fakes.Fakes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class ConfigLayeringTest {
       f = dir.resolve("c.yaml");
       Files.writeString(f, yaml);
     }
-    return new ConfigResolver(registry).resolve(f, List.of(overrides));
+    return new RunPlanner(registry).config(f, List.of(overrides));
   }
 
   @Test
@@ -119,12 +120,12 @@ class ConfigLayeringTest {
     String yaml = ConfigYaml.write(c);
     Path written = dir.resolve("config.yaml");
     Files.writeString(written, yaml);
-    RunConfig again = new ConfigResolver(registry).resolve(written, List.of());
+    RunConfig again = new RunPlanner(registry).config(written, List.of());
     assertThat(again).isEqualTo(c);
     assertThat(yaml).contains("type: pis").contains("lrScale: 0.1").doesNotContain("auto");
     // and the defaults also round-trip (schedule auto resolved to the concrete type)
     RunConfig d = resolve(null);
     Files.writeString(written, ConfigYaml.write(d));
-    assertThat(new ConfigResolver(registry).resolve(written, List.of())).isEqualTo(d);
+    assertThat(new RunPlanner(registry).config(written, List.of())).isEqualTo(d);
   }
 }

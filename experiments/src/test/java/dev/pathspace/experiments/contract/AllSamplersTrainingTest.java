@@ -2,7 +2,8 @@ package dev.pathspace.experiments.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlan;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.EvalResult;
 import dev.pathspace.experiments.engine.Experiment;
@@ -36,8 +37,9 @@ class AllSamplersTrainingTest {
         "target.loc=1", "target.scale=0.5", "target.logZ=0.7", "train.steps=300", "train.batch=256",
         "train.timesteps=100", "sampler.width=16", "eval.batch=6000", "eval.chunk=6000",
         "eval.referenceSamples=0", "graphOptimization=false"};
-    RunConfig cfg = RealComponents.resolve(o);
-    RunComponents c = new Composer(RealComponents.REGISTRY).compose(cfg);
+    RunPlan plan = new RunPlanner(RealComponents.REGISTRY).plan(null, java.util.List.of(o));
+    RunConfig cfg = plan.config();
+    RunComponents c = plan.components();
     try (Experiment e = Experiment.build(c, cfg)) {
       e.train(r -> { });
       EvalResult ev = e.evaluate();

@@ -6,7 +6,7 @@ import dev.pathspace.api.ControlField;
 import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.SdeSchedule;
-import dev.pathspace.experiments.config.Slot;
+import dev.pathspace.api.registry.ComponentKind;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.OptimalControlContract;
 import dev.pathspace.testkit.OptimalControls;
@@ -37,7 +37,7 @@ class DisAnalyticContractTest extends OptimalControlContract {
   @Override
   protected List<PathDivergence> divergences(double logZ) {
     List<PathDivergence> all = new ArrayList<>();
-    for (String key : RealComponents.keys(Slot.DIVERGENCE)) {
+    for (String key : RealComponents.keys(ComponentKind.DIVERGENCE)) {
       List<String> o = new ArrayList<>(List.of("divergence=" + key));
       if (key.equals("moment")) {
         o.add("divergence.initLogZ=" + logZ);

@@ -1,11 +1,10 @@
 package dev.pathspace.experiments.contract;
 
 import dev.pathspace.divergences.DivergencesModule;
-import dev.pathspace.experiments.compose.Composer;
+import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.compose.PluginRegistry;
-import dev.pathspace.experiments.config.ConfigResolver;
 import dev.pathspace.experiments.config.RunConfig;
-import dev.pathspace.experiments.config.Slot;
+import dev.pathspace.api.registry.ComponentKind;
 import dev.pathspace.experiments.engine.RunComponents;
 import dev.pathspace.samplers.SamplersModule;
 import dev.pathspace.schedules.SchedulesModule;
@@ -21,14 +20,14 @@ final class RealComponents {
   private RealComponents() {}
 
   static RunConfig resolve(String... overrides) {
-    return new ConfigResolver(REGISTRY).resolve(null, List.of(overrides));
+    return new RunPlanner(REGISTRY).plan(null, List.of(overrides)).config();
   }
 
   static RunComponents compose(String... overrides) {
-    return new Composer(REGISTRY).compose(resolve(overrides));
+    return new RunPlanner(REGISTRY).plan(null, List.of(overrides)).components();
   }
 
-  static Set<String> keys(Slot slot) {
+  static Set<String> keys(ComponentKind<?> slot) {
     return REGISTRY.options(slot).keySet();
   }
 }

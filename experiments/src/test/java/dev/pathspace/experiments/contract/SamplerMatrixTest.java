@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.config.Slot;
+import dev.pathspace.api.registry.ComponentKind;
 import dev.pathspace.experiments.engine.Experiment;
 import dev.pathspace.experiments.engine.RunComponents;
 import java.util.ArrayList;
@@ -29,12 +29,12 @@ class SamplerMatrixTest {
 
   @Test
   void everyCombinationBuildsOrIsRejectedWithTheValidOptions() {
-    assertThat(RealComponents.keys(Slot.SAMPLER)).containsExactlyInAnyOrderElementsOf(VALID.keySet());
+    assertThat(RealComponents.keys(ComponentKind.SAMPLER)).containsExactlyInAnyOrderElementsOf(VALID.keySet());
     List<String> built = new ArrayList<>();
     int rejected = 0;
-    for (String sampler : RealComponents.keys(Slot.SAMPLER)) {
-      for (String divergence : RealComponents.keys(Slot.DIVERGENCE)) {
-        for (String schedule : RealComponents.keys(Slot.SCHEDULE)) {
+    for (String sampler : RealComponents.keys(ComponentKind.SAMPLER)) {
+      for (String divergence : RealComponents.keys(ComponentKind.DIVERGENCE)) {
+        for (String schedule : RealComponents.keys(ComponentKind.SCHEDULE)) {
           String[] o = {"sampler=" + sampler, "divergence=" + divergence, "schedule=" + schedule,
               "target=gaussian", "target.dim=2", "train.batch=8", "train.timesteps=3",
               sampler.equals("langevin") ? "sampler.stepSize=0.01" : "sampler.width=4",

@@ -3,6 +3,7 @@ package dev.pathspace.experiments.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.api.PathDivergence;
+import dev.pathspace.divergences.CrossEntropyDivergence;
 import dev.pathspace.divergences.LogVarianceDivergence;
 import dev.pathspace.divergences.MomentDivergence;
 import dev.pathspace.divergences.ReverseKlDivergence;
@@ -11,6 +12,8 @@ import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
 import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.Parameterisation;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.VpFixtureSchedule;
 import java.util.Map;
@@ -30,11 +33,12 @@ class DisTrainingTest {
     return Stream.of(
         new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
         new LogVarianceDivergence(LogVarianceDivergence.Params.defaults()),
-        new MomentDivergence(MomentDivergence.Params.defaults()));
+        new MomentDivergence(MomentDivergence.Params.defaults()),
+        new CrossEntropyDivergence(CrossEntropyDivergence.Params.defaults()));
   }
 
   private static double[] trainAndEstimate(PathDivergence div, int steps) {
-    RunComponents c = new RunComponents(new DisSampler(new DisSampler.Params(32, 2, "tanh", 16, "lerp", 100, 100, 0)),
+    RunComponents c = new RunComponents(new DisSampler(new DisSampler.Params(32, 2, Activation.TANH, 16, Parameterisation.LERP, 100, 100, 0)),
         div, new VpFixtureSchedule(), new GaussianFixtureTarget(1, 1.0, 0.5, LOG_Z));
     ComponentChoice x = new ComponentChoice("x", Map.of());
     RunConfig cfg = new RunConfig(x, x, x, x,

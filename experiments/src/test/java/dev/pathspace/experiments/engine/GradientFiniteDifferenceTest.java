@@ -12,6 +12,8 @@ import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
 import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.Parameterisation;
+import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
 import dev.pathspace.testkit.VpFixtureSchedule;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class GradientFiniteDifferenceTest {
   }
 
   private static void check(PathDivergence divergence, boolean onlyLast) {
-    DisSampler dis = new DisSampler(new DisSampler.Params(5, 2, "tanh", 3, "lerp", 100, 100, 0));
+    DisSampler dis = new DisSampler(new DisSampler.Params(5, 2, Activation.TANH, 3, Parameterisation.LERP, 100, 100, 0));
     RunComponents c = new RunComponents(dis, divergence, new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Graph graph = new Graph()) {

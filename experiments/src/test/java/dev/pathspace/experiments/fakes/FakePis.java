@@ -4,6 +4,7 @@ import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -32,8 +33,8 @@ public final class FakePis implements PathSampler {
   }
 
   @Override
-  public String defaultSchedule() {
-    return "brownian";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("brownian");
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.RndTerms;
+import dev.pathspace.api.ScheduleRef;
 import dev.pathspace.api.SdeSchedule;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.Target;
@@ -39,8 +40,8 @@ public final class FakeSampler implements PathSampler {
   }
 
   @Override
-  public String defaultSchedule() {
-    return "vp";
+  public ScheduleRef defaultSchedule() {
+    return ScheduleRef.of("vp");
   }
 
   @Override

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TF reference quantity equals a line-by-line plain-Java port of sde_sampler's {@code eval/sinkhorn.py}
- * (loop with break), including the early stop.
+ * The reference quantity ({@link ReferenceSinkhorn}) equals a line-by-line plain-Java port of sde_sampler's
+ * {@code eval/sinkhorn.py} (loop with break), including the early stop.
  */
 class ReferenceSinkhornPortTest {
 
@@ -89,7 +89,7 @@ class ReferenceSinkhornPortTest {
   @Test
   void earlyStopIsEmulated() {
     // a loose threshold makes the port break early, where further iterations would still move the value
-    Sinkhorn.Params p = new Sinkhorn.Params(2000, 0.05, 100, 1e-2, 0.01, 30, 20, 0.05);
+    Sinkhorn.Params p = new Sinkhorn.Params(2000, 2000, 0.05, 100, 1e-2, 0.01, 30, 20, 0.05);
     double[][] x = GaussTarget.sample(new double[] {0}, 1.0, 40, 13);
     double[][] y = GaussTarget.sample(new double[] {2}, 1.0, 40, 14);
     double tf = new Sinkhorn(p).referenceCost(x, y);

@@ -81,4 +81,29 @@ class RunFilesTest {
     }
     assertThat(Files.readAllLines(f)).extracting(l -> l.split(",")[0]).containsExactly("step", "10", "14");
   }
+
+  @Test
+  void aRowCutOffByAKillIsDroppedOnResume() throws Exception {
+    Path f = tmp.resolve("metrics.csv");
+    Files.writeString(f, "step,loss,lr,grad_norm,seconds,skipped,b\n1,0.5,0.1,1.0,0.1,0,3.0\n2,0.4,0.1,1.0,0.2,0,3.1\n3,0.3,0.1");
+    StepHistory h = new StepHistory();
+    try (MetricsCsv csv = MetricsCsv.resume(f, 1, 10, 3, h)) {
+      csv.onStep(new StepRecord(3, 0.25, 0.1, 1, 0.3, false, Map.of("b", 3.2)));
+    }
+    assertThat(Files.readAllLines(f)).containsExactly("step,loss,lr,grad_norm,seconds,skipped,b",
+        "1,0.5,0.1,1.0,0.1,0,3.0", "2,0.4,0.1,1.0,0.2,0,3.1", "3,0.25,0.1,1.0,0.300,0,3.2");
+    assertThat(h.steps()).containsExactly(1, 2); // the kept rows feed the loss plot; the cut-off one does not
+  }
+
+  @Test
+  void diagnosticColumnsAreSortedSoIdenticalRunsHaveIdenticalFiles() throws Exception {
+    Path f = tmp.resolve("m.csv");
+    java.util.Map<String, Double> diag = new java.util.LinkedHashMap<>();
+    diag.put("z", 1.0);
+    diag.put("a", 2.0);
+    try (MetricsCsv csv = new MetricsCsv(f, 1, 1)) {
+      csv.onStep(new StepRecord(1, 1, 1, 1, 1, false, diag));
+    }
+    assertThat(Files.readAllLines(f).get(0)).isEqualTo("step,loss,lr,grad_norm,seconds,skipped,a,z");
+  }
 }

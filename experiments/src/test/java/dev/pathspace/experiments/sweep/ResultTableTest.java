@@ -40,13 +40,13 @@ class ResultTableTest {
     Files.createDirectories(tmp.resolve("runs/unfinished"));
     Files.writeString(tmp.resolve("runs/unfinished/config.yaml"), "seed: 1\n");
 
-    List<RunRecord> runs = ResultTable.find(List.of(tmp.resolve("runs")));
+    List<CollectedRun> runs = ResultTable.find(List.of(tmp.resolve("runs")));
     assertThat(runs).hasSize(5);
     ResultTable t = ResultTable.of(runs);
     assertThat(t.varying()).containsExactly("divergence"); // divergence.lrScale exists only for moment
     assertThat(t.groups()).hasSize(2);
     ResultTable.Group lv = t.groups().get(0);
-    assertThat(lv.runs()).extracting(RunRecord::seed).containsExactly("1", "2", "3");
+    assertThat(lv.runs()).extracting(CollectedRun::seed).containsExactly("1", "2", "3");
     ResultTable.Stat e = lv.stats().get("log_z_error");
     assertThat(e.n()).isEqualTo(3);
     assertThat(e.mean()).isCloseTo(0.2, within(1e-12));

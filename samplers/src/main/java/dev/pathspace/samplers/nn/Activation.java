@@ -2,8 +2,7 @@ package dev.pathspace.samplers.nn;
 
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.pathspace.api.OptionNames;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -24,20 +23,20 @@ public enum Activation {
   /** softplus, log(1 + eˣ). */
   SOFTPLUS;
 
+  /** The config value ({@code tanh}, {@code relu}, …). */
+  @Override
+  public String toString() {
+    return OptionNames.of(this);
+  }
+
   /** Parses a config value (case-insensitive), naming the valid options on failure. */
   public static Activation parse(String name) {
-    try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "activation must be one of " + options() + " (got '" + name + "')", e);
-    }
+    return OptionNames.parse(Activation.class, "activation", name);
   }
 
   /** Lower-case option names. */
   public static String options() {
-    return Arrays.toString(
-        Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toArray());
+    return OptionNames.list(Activation.class);
   }
 
   /** Applies the activation elementwise. */

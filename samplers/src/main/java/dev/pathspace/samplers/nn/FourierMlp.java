@@ -45,7 +45,7 @@ public final class FourierMlp {
     this.dimIn = dimIn;
     this.dimOut = dimOut;
     this.params = params;
-    this.act = Activation.parse(params.activation());
+    this.act = params.activation();
   }
 
   /** The network bound to one unroll's time grid (left points {@code times[k]}). */

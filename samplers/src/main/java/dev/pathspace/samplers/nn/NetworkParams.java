@@ -5,11 +5,11 @@ package dev.pathspace.samplers.nn;
  *
  * @param width hidden width H
  * @param depth number of hidden activations on the state path (L ≥ 1): d→H, (L−1)×(H→H), H→d
- * @param activation activation name (see {@link Activation})
+ * @param activation hidden activation
  * @param timeChannels C, number of Fourier frequencies of the time embedding
  */
-public record NetworkParams(int width, int depth, String activation, int timeChannels) {
-  /** Validates sizes and the activation name. */
+public record NetworkParams(int width, int depth, Activation activation, int timeChannels) {
+  /** Validates sizes and that an activation is given. */
   public NetworkParams {
     if (width < 1) {
       throw new IllegalArgumentException("width must be >= 1 (got " + width + ")");
@@ -20,6 +20,8 @@ public record NetworkParams(int width, int depth, String activation, int timeCha
     if (timeChannels < 1) {
       throw new IllegalArgumentException("timeChannels must be >= 1 (got " + timeChannels + ")");
     }
-    Activation.parse(activation);
+    if (activation == null) {
+      throw new IllegalArgumentException("activation must be one of " + Activation.options() + " (got null)");
+    }
   }
 }

@@ -40,7 +40,7 @@ public final class TimeGain {
   /** Rows g(t_k), each {@code [1, 1]}. */
   public List<Operand<TFloating>> rows(GraphContext g, double[] times) {
     return TimeEmbedding.gain(
-            name, params.timeChannels(), params.width(), 1, Activation.parse(params.activation()), 0.0, init, lrScale)
+            name, params.timeChannels(), params.width(), 1, params.activation(), 0.0, init, lrScale)
         .rows(g, times);
   }
 }

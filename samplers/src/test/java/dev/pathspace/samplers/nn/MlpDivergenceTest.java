@@ -41,7 +41,7 @@ public class MlpDivergenceTest {
       for (int depth : new int[] {1, 3}) {
         try (GraphHarness h = new GraphHarness()) {
           FourierMlp.Bound net =
-              new FourierMlp("net", D, D, new NetworkParams(6, depth, act, 4)).bind(h.ctx(), new double[] {0.4});
+              new FourierMlp("net", D, D, new NetworkParams(6, depth, Activation.parse(act), 4)).bind(h.ctx(), new double[] {0.4});
           MlpDivergence.Result res = net.applyWithDivergence(h.ctx(), 0, h.input(x));
           List<Operand<?>> fetch = new ArrayList<>(List.of(res.output(), res.jacobianDiagonal(),
               res.divergence(h.ctx()), net.apply(h.ctx(), 0, h.input(x))));
@@ -81,7 +81,7 @@ public class MlpDivergenceTest {
     try (GraphHarness h = new GraphHarness()) {
       var tf = h.ctx().tf();
       FourierMlp.Bound net =
-          new FourierMlp("net", D, D, new NetworkParams(6, 2, "tanh", 4), 0.5).bind(h.ctx(), new double[] {0.4});
+          new FourierMlp("net", D, D, new NetworkParams(6, 2, Activation.TANH, 4), 0.5).bind(h.ctx(), new double[] {0.4});
       Operand<TFloating> div =
           net.applyWithDivergence(h.ctx(), 0, h.input(new double[][] {{0.1, 0.2, 0.3}})).divergence(h.ctx());
       var loss = Floating.view(tf.math.square(tf.sum(div, tf.constant(0))));

@@ -1,0 +1,29 @@
+package dev.pathspace.experiments.output;
+
+import dev.pathspace.experiments.engine.RunListener;
+import dev.pathspace.experiments.engine.StepRecord;
+import java.util.Map;
+
+/**
+ * An experiment tracker (TensorBoard in production) fed during a run: training steps, then the evaluation
+ * metrics at the end.
+ */
+public interface Tracker extends RunListener, AutoCloseable {
+  /** A tracker that records nothing. */
+  Tracker NONE = new Tracker() {
+    @Override
+    public void onStep(StepRecord record) {}
+
+    @Override
+    public void onEval(int step, Map<String, Object> metrics) {}
+
+    @Override
+    public void close() {}
+  };
+
+  /** Records the numeric entries of {@code metrics} at training step {@code step}. */
+  void onEval(int step, Map<String, Object> metrics);
+
+  @Override
+  void close();
+}
