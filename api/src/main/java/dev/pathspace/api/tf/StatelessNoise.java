@@ -8,9 +8,13 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Stateless normal noise: draw k (in build order) uses {@code StatelessRandomNormal(shape, seed + [0, k+1])},
- * where {@code seed} is an {@code int64[2]} tensor fed per run (typically {@code [runSeed, step]}), so any
- * batch is reproducible from (seed, step) alone.
+ * Stateless normal noise: draw k (in build order, k = 1, 2, …) uses
+ * {@code StatelessRandomNormal(shape, seed + [stream·2³², k·2³²])}, where {@code seed} is an {@code int64[2]}
+ * tensor fed per run (typically {@code [runSeed, step]}), so any batch is reproducible from (seed, step)
+ * alone. The draw index lives in the high 32 bits of the second word and the fed step in the low ones, so
+ * (step, k) pairs never collide: with {@code seed + [0, k]} (before 2026-12-02) step t + 1's draw k was
+ * step t's draw k + 1, i.e. consecutive training steps reused each other's Brownian increments shifted by
+ * one time step.
  */
 public final class StatelessNoise implements Noise {
   private final GraphContext g;
@@ -33,7 +37,7 @@ public final class StatelessNoise implements Noise {
   public Operand<TFloating> normal(long... shape) {
     counter++;
     Operand<TInt64> s =
-        g.tf().math.add(seed, g.tf().constant(new long[] {stream << 32, counter}));
+        g.tf().math.add(seed, g.tf().constant(new long[] {stream << 32, counter << 32}));
     @SuppressWarnings({"unchecked", "rawtypes"})
     Operand<TFloating> z =
         Floating.view(g.tf().random.statelessRandomNormal(g.tf().constant(shape), s, (Class) g.dtype()));
