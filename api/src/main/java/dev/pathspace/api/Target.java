@@ -40,6 +40,14 @@ public interface Target {
     return Optional.empty();
   }
 
+  /**
+   * Warnings for parameters far outside the range the target is documented and tested for (e.g. a
+   * location of 1e30): the run goes on, but the user is told before any work, naming the full key.
+   */
+  default java.util.List<String> sanityWarnings() {
+    return java.util.List.of();
+  }
+
   /** A box that holds essentially all mass, used for plots. */
   Domain domain();
 }

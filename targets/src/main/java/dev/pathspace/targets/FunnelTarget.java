@@ -145,4 +145,13 @@ public final class FunnelTarget implements Target {
     hi[0] = 5 * Math.sqrt(p.variance());
     return new Domain(lo, hi);
   }
+
+  /** Neal's funnel is documented with variance 9 (η = 3); above 100 the neck spans e^{±30} scales. */
+  @Override
+  public java.util.List<String> sanityWarnings() {
+    return p.variance() > 100
+        ? java.util.List.of("target.variance=" + p.variance() + " is far outside the documented range (9; at most"
+            + " 100): x_i ~ N(0, e^{x_0}) then spans more than e^{±30} and float32 over/underflows")
+        : java.util.List.of();
+  }
 }

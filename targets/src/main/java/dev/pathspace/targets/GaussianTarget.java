@@ -176,4 +176,18 @@ public final class GaussianTarget implements Target {
     }
     return new Domain(lo, hi);
   }
+
+  /** |loc| above 1e3 or a scale outside [1e-3, 1e3] is far outside what the samplers are tuned for. */
+  @Override
+  public java.util.List<String> sanityWarnings() {
+    java.util.List<String> w = new java.util.ArrayList<>();
+    if (Math.abs(p.loc()) > 1e3) {
+      w.add("target.loc=" + p.loc() + " is far outside the documented range |loc| <= 1e3: the prior never"
+          + " reaches the target's mass, expect a failed or meaningless run");
+    }
+    if (p.scale() < 1e-3 || p.scale() > 1e3) {
+      w.add("target.scale=" + p.scale() + " is outside the documented range [1e-3, 1e3]");
+    }
+    return w;
+  }
 }

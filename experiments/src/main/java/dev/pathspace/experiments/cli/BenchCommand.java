@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--markdown", paramLabel = "FILE", description = "with --suite: also write the Markdown table here")
   Path markdown;
 
-  @Option(names = "--compare", paramLabel = "FILE", description = "compare with a saved --json file; flag rows > 10 % slower (exit 3)")
+  @Option(names = "--compare", paramLabel = "FILE", description = "compare with a saved --json file; flag rows > 10 %% slower (exit 3)")
   Path compare;
 
   @Option(names = "--label", hidden = true, description = "row label (used by --suite child processes)")

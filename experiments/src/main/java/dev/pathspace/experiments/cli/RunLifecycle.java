@@ -132,6 +132,7 @@ final class RunLifecycle {
     err.println("run directory: " + dir.dir());
     ctx.plugins().registered().forEach((jar, keys) ->
         err.println("plug-in: " + jar.path() + " (" + String.join(", ", keys) + ")"));
+    plan.components().target().sanityWarnings().forEach(w -> err.println("warning: " + w));
     String title = RunCommand.title(cfg);
     int steps = cfg.train().steps();
     StepHistory history = new StepHistory();

@@ -174,6 +174,28 @@ public final class Provenance {
 
   /** {@code {commit, dirty}} of the git work tree containing {@code dir}, or null without git. */
   static Map<String, Object> git(Path dir) {
+    Map<String, Object> here = gitOf(dir);
+    if (here != null) {
+      return here;
+    }
+    // outside a checkout: record the commit of the pathspace installation the code was loaded from
+    try {
+      Path code = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Map<String, Object> install = gitOf(Files.isDirectory(code) ? code : code.getParent());
+      if (install != null) {
+        install.put("of", "pathspace installation " + code.getParent());
+        return install;
+      }
+    } catch (Exception e) {
+      // fall through: no code location
+    }
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("commit", null);
+    none.put("reason", "neither the working directory nor the pathspace installation is a git checkout");
+    return none;
+  }
+
+  private static Map<String, Object> gitOf(Path dir) {
     String commit = command(dir, "git", "rev-parse", "HEAD");
     if (commit == null || commit.isBlank()) {
       return null;
