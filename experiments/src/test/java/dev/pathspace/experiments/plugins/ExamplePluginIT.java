@@ -60,7 +60,7 @@ class ExamplePluginIT {
     }
     Path log = Path.of("target", "example-plugin-build.log").toAbsolutePath();
     Process p = new ProcessBuilder("mvn", "-B", "-o", "-q", "-Dmaven.repo.local=" + repo,
-        "-Dpathspace.version=" + version, "-f", REPO.resolve("examples/plugin/pom.xml").toString(), "clean", "package")
+        "-Dpathspace.version=" + version, "-f", REPO.resolve("examples/plugin/pom.xml").toString(), "package")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     boolean done = p.waitFor(15, TimeUnit.MINUTES);
     if (!done) {
