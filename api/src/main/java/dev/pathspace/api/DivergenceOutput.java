@@ -9,8 +9,8 @@ import org.tensorflow.types.family.TFloating;
  * log Z estimate) that the trainer logs.
  */
 public record DivergenceOutput(Operand<TFloating> loss, Map<String, Operand<TFloating>> diagnostics) {
-  /** Copies the diagnostics map. */
+  /** Copies the diagnostics map, sorted by name, so every file and table lists them in one order. */
   public DivergenceOutput {
-    diagnostics = Map.copyOf(diagnostics);
+    diagnostics = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(diagnostics));
   }
 }
