@@ -1,5 +1,6 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.engine.CurvePoint;
 import dev.pathspace.experiments.engine.RunListener;
 import dev.pathspace.experiments.engine.StepRecord;
 import java.util.List;
@@ -20,5 +21,10 @@ final class CompositeListener implements RunListener {
   @Override
   public void onInfo(String message) {
     listeners.forEach(l -> l.onInfo(message));
+  }
+
+  @Override
+  public void onCurve(CurvePoint point) {
+    listeners.forEach(l -> l.onCurve(point));
   }
 }

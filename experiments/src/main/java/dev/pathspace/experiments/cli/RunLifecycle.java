@@ -14,6 +14,7 @@ import dev.pathspace.experiments.engine.TrainingDivergedException;
 import dev.pathspace.experiments.engine.TrainingInterruptedException;
 import dev.pathspace.experiments.metrics.EvaluationReport;
 import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.output.CurvesCsv;
 import dev.pathspace.experiments.output.LossPlot;
 import dev.pathspace.experiments.output.MarginalPlot;
 import dev.pathspace.experiments.output.MetricsCsv;
@@ -167,10 +168,18 @@ final class RunLifecycle {
           MetricsCsv csv = resume
               ? MetricsCsv.resume(dir.file("metrics.csv"), cfg.train().logEvery(), steps, from, history)
               : new MetricsCsv(dir.file("metrics.csv"), cfg.train().logEvery(), steps);
+          CurvesCsv curves = !cfg.eval().curves() ? null : resume
+              ? CurvesCsv.resume(files, dir.file(CurvesCsv.FILE), from)
+              : CurvesCsv.create(dir.file(CurvesCsv.FILE));
           Tracker tracker = ctx.backend().tracker(dir.file("tb"), cfg.train().logEvery())) {
+        List<RunListener> listeners = new ArrayList<>(List.of(progress, csv, history, tracker, seen));
+        if (curves != null) {
+          listeners.add(new CurveRecorder(curves, tracker,
+              e -> ctx.backend().metrics(cfg, ctx.backend().report(cfg, comps.target(), e), plan.metrics()),
+              seen.secondsBefore, err));
+        }
         try {
-          train = program.train(new CompositeListener(List.of(progress, csv, history, tracker, seen)),
-              checkpoints, cfg.train().checkpointEvery());
+          train = program.train(new CompositeListener(listeners), checkpoints, cfg.train().checkpointEvery());
         } catch (TrainingInterruptedException e) {
           progress.finish();
           dir.writeStatus(files, status.to(State.INTERRUPTED, e.step(), "signal", ctx.clock().instant()));
@@ -296,11 +305,11 @@ final class RunLifecycle {
     }
   }
 
-  /** Removes derived artifacts (and, for a restart from step 0, the old metrics and TensorBoard files). */
+  /** Removes derived artifacts (and, for a restart from step 0, the old metrics, curve and TensorBoard files). */
   private static List<String> removeDerived(RunDirectory dir, boolean fromScratch) {
     List<String> names = new ArrayList<>(DERIVED);
     if (fromScratch) {
-      names.addAll(List.of("metrics.csv", "tb"));
+      names.addAll(List.of("metrics.csv", CurvesCsv.FILE, "tb"));
     }
     List<String> removed = new ArrayList<>();
     for (String n : names) {
@@ -318,7 +327,7 @@ final class RunLifecycle {
   /** What a failed write leaves usable, for the error line. */
   private static String kept(RunDirectory dir) {
     List<String> k = new ArrayList<>();
-    for (String n : List.of("config.yaml", "summary.json", "metrics.csv")) {
+    for (String n : List.of("config.yaml", "summary.json", "metrics.csv", CurvesCsv.FILE)) {
       if (Files.isRegularFile(dir.file(n))) {
         k.add(n);
       }

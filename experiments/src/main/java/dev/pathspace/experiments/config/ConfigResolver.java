@@ -102,6 +102,8 @@ public final class ConfigResolver {
     require(t.emaDecay() >= 0 && t.emaDecay() < 1, "train.emaDecay", t.emaDecay(), "must be in [0, 1)");
     require(t.maxSkips() >= 0, "train.maxSkips", t.maxSkips(), "must be >= 0");
     require(e.referenceSamples() == 0 || e.referenceSamples() >= 2, "eval.referenceSamples", e.referenceSamples(), "must be 0 (no sample-based metrics) or >= 2");
+    require(e.every() >= 0, "eval.every", e.every(), "must be >= 0 (0 = no learning curve)");
+    require(e.curveBatch() >= 2, "eval.curveBatch", e.curveBatch(), "must be >= 2 (trajectories per curve point)");
     long seed = (Long) codec.convert(need(settings, "seed"), long.class, "seed");
     String precision = (String) codec.convert(need(settings, "precision"), String.class, "precision");
     if (!PRECISIONS.contains(precision)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,20 +101,34 @@ public final class ConfigYaml {
 
   /** The resolved config as YAML text, with a header comment. */
   public static String write(RunConfig c) {
+    return text(toTree(c));
+  }
+
+  private static String text(Map<String, Object> tree) {
     try {
       return "# pathspace resolved configuration; rerun with: pathspace run --config config.yaml\n"
-          + mapper().writeValueAsString(toTree(c));
+          + mapper().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write config YAML", e);
     }
   }
 
+  /** The {@code eval.*} keys that only add a learning curve and are not part of a run's identity. */
+  public static final List<String> CURVE_KEYS = List.of("every", "curveBatch");
+
   /**
    * The identity of a resolved configuration: the first 16 hex digits of the SHA-256 of its
-   * {@code config.yaml} text ({@link #write}). Runs with equal fingerprints are the same experiment.
+   * {@code config.yaml} text ({@link #write}) without the learning-curve keys ({@link #CURVE_KEYS}: they
+   * change no trained weight and no summary value, so a run with a curve is the same experiment as one
+   * without, and runs written before those keys existed keep their fingerprint). Runs with equal
+   * fingerprints are the same experiment.
    */
   public static String fingerprint(RunConfig c) {
-    return fingerprintOf(write(c));
+    Map<String, Object> tree = toTree(c);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> eval = (Map<String, Object>) tree.get("eval");
+    CURVE_KEYS.forEach(eval::remove);
+    return fingerprintOf(text(tree));
   }
 
   /** The fingerprint of a {@code config.yaml} text (see {@link #fingerprint(RunConfig)}). */

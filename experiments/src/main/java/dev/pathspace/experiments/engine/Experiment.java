@@ -134,6 +134,13 @@ public final class Experiment implements AutoCloseable {
       return new TrainSummary(0, 0, 0, buildSeconds, Map.of(), trainableParameters());
     }
     long start = System.nanoTime();
+    long curveNanos = 0; // curve evaluations, excluded from the training seconds
+    int curveEvery = program.curveChunk > 0 ? config.eval().every() : 0;
+    int curvePoints = 0;
+    if (curveEvery > 0 && stepsDone == 0) {
+      curveNanos += curvePoint(listener, new CurveAt(0, 0.0, Double.NaN));
+      curvePoints++;
+    }
     int skipped = skippedBefore;
     int consecutive = 0;
     Map<String, Double> lastDiag = Map.of();
@@ -169,7 +176,12 @@ public final class Experiment implements AutoCloseable {
       }
       stepsDone = step;
       skippedBefore = skipped;
-      listener.onStep(new StepRecord(step, loss, lr, norm, (System.nanoTime() - start) / 1e9, !finite, diag));
+      double seconds = (System.nanoTime() - start - curveNanos) / 1e9;
+      listener.onStep(new StepRecord(step, loss, lr, norm, seconds, !finite, diag));
+      if (curveEvery > 0 && (step % curveEvery == 0 || step == steps)) {
+        curveNanos += curvePoint(listener, new CurveAt(step, seconds, loss));
+        curvePoints++;
+      }
       boolean stop = checkpoints != null && checkpoints.stopRequested(); // reliability: SIGINT/SIGTERM
       if (checkpoints != null && ((every > 0 && step % every == 0) || step == steps || stop)) {
         checkpoints.save(session, step, skipped);
@@ -178,8 +190,38 @@ public final class Experiment implements AutoCloseable {
         throw new TrainingInterruptedException(step);
       }
     }
-    return new TrainSummary(steps, skipped, (System.nanoTime() - start) / 1e9, buildSeconds, lastDiag,
-        trainableParameters());
+    if (curvePoints > 0) {
+      listener.onInfo(String.format(java.util.Locale.ROOT,
+          "learning curve: %d evaluations of %d trajectories, %.1f s (not counted as training time)",
+          curvePoints, config.eval().curveBatch(), curveNanos / 1e9));
+    }
+    return new TrainSummary(steps, skipped, (System.nanoTime() - start - curveNanos) / 1e9, buildSeconds,
+        lastDiag, trainableParameters());
+  }
+
+  /** Where a curve point is taken: step, training seconds so far, the step's loss. */
+  private record CurveAt(int step, double seconds, double loss) {}
+
+  /** Evaluates one curve point and hands it to {@code listener}; returns the nanoseconds it took. */
+  private long curvePoint(RunListener listener, CurveAt at) {
+    long t0 = System.nanoTime();
+    listener.onCurve(new CurvePoint(at.step(), at.seconds(), at.loss(), evaluateCurve()));
+    return System.nanoTime() - t0;
+  }
+
+  /**
+   * Evaluates {@code eval.curveBatch} trajectories for the learning curve, streamed in chunks; the noise
+   * (seed [seed + 7919, 3·10⁶ + chunk]) is the same at every call, so successive points differ only by
+   * the training in between.
+   *
+   * @throws IllegalStateException if the run has no learning curve ({@code eval.every} = 0)
+   */
+  public EvalResult evaluateCurve() {
+    if (program.curveChunk == 0) {
+      throw new IllegalStateException("no learning-curve evaluation in this run (eval.every=0)");
+    }
+    return evaluate(config.eval().curveBatch(), program.curveChunk, 3_000_000L, program.curveLogRnd,
+        program.curveLogRndNoIto, program.curveSamples);
   }
 
   /**
@@ -278,19 +320,23 @@ public final class Experiment implements AutoCloseable {
 
   /** Evaluates {@code config.eval().batch()} trajectories, streamed in chunks of the eval graph's batch. */
   public EvalResult evaluate() {
+    return evaluate(config.eval().batch(), program.evalBatch, 1_000_000L, program.evalLogRnd,
+        program.evalLogRndNoIto, program.evalSamples);
+  }
+
+  private EvalResult evaluate(int total, int chunk, long seedBase, Operand<TFloating> logRndOp,
+      Operand<TFloating> noItoOp, Operand<TFloating> samplesOp) {
     long start = System.nanoTime();
-    int total = config.eval().batch();
-    int chunk = program.evalBatch;
     int chunks = (total + chunk - 1) / chunk;
     double[] logRnd = new double[total];
     double[] noIto = new double[total];
     double[][] samples = new double[total][];
     int filled = 0;
     for (int c = 0; c < chunks; c++) {
-      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 1_000_000L + c);
+      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, seedBase + c);
           Fed fed = new Fed();
           Result res = fed.run(session.runner().feed(program.evalSeed, seed)
-              .fetch(program.evalLogRnd).fetch(program.evalLogRndNoIto).fetch(program.evalSamples))) {
+              .fetch(logRndOp).fetch(noItoOp).fetch(samplesOp))) {
         double[] a = TensorData.toDoubles(res.get(0));
         double[] b = TensorData.toDoubles(res.get(1));
         double[][] s = TensorData.toMatrix(res.get(2));

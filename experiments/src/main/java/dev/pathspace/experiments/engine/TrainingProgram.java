@@ -60,6 +60,12 @@ final class TrainingProgram {
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
   final int evalBatch;
+  /** Learning-curve evaluation outputs (the evaluation ones when their batch is the same; null when off). */
+  final Operand<TFloating> curveLogRnd;
+  final Operand<TFloating> curveLogRndNoIto;
+  final Operand<TFloating> curveSamples;
+  /** Trajectories per learning-curve evaluation run (0 when off). */
+  final int curveChunk;
   final long networkFlopsPerTrainStep;
 
   TrainingProgram(Graph graph, RunComponents c, RunConfig cfg) {
@@ -130,6 +136,31 @@ final class TrainingProgram {
     evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
     evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
     evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    if (trainable && cfg.eval().curves()) {
+      curveChunk = Math.min(cfg.eval().chunk(), cfg.eval().curveBatch());
+      if (curveChunk == evalBatch) {
+        curveLogRnd = evalLogRnd;
+        curveLogRndNoIto = evalLogRndNoIto;
+        curveSamples = evalSamples;
+      } else { // a second unroll of the curve's batch size over the same variables (no gradient ops)
+        RndTerms cv =
+            c.sampler()
+                .simulate(
+                    evalCtx,
+                    new SimulationRequest(
+                        c.schedule(), c.target(), curveChunk, cfg.train().timesteps(),
+                        new SimulationRequirements(false, true, 1),
+                        new StatelessNoise(evalCtx, evalSeed, 2), false));
+        curveLogRnd = Floating.view(tf.withName("curve_log_rnd").identity(cv.logRnd(tf)));
+        curveLogRndNoIto = Floating.view(tf.withName("curve_log_rnd_no_ito").identity(cv.withoutIto(tf)));
+        curveSamples = Floating.view(tf.withName("curve_samples").identity(cv.samples()));
+      }
+    } else {
+      curveChunk = 0;
+      curveLogRnd = null;
+      curveLogRndNoIto = null;
+      curveSamples = null;
+    }
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
   }
 

@@ -17,10 +17,14 @@ import org.tensorflow.types.TString;
  * Writes TensorBoard event files ({@code events.out.tfevents.*.pathspace}) with TF's own summary ops in a
  * small Graph/Session of its own (TF Java docs/tensorflow-notes.md §7), so the model graph stays untouched. Scalars:
  * {@code train/loss}, {@code train/lr}, {@code train/grad_norm}, {@code diagnostics/<name>} every
- * {@code logEvery} steps and at the last reported step, {@code eval/<metric>} at the end. A resumed run
+ * {@code logEvery} steps and at the last reported step, {@code eval/curve/<metric>} (and {@code eval/curve/loss}) at every learning-curve point
+ * ({@code eval.every}, the same values as {@code curves.csv}), {@code eval/<metric>} at the end. A resumed run
  * adds a second event file; TensorBoard merges them by step.
  */
 public final class TensorBoardLogger implements Tracker {
+  /** Tag prefix of the learning-curve scalars ({@code eval.every}). */
+  public static final String CURVE_PREFIX = "eval/curve/";
+
   private final Graph graph = new Graph();
   private final Session session;
   private final Placeholder<TInt64> step;
@@ -74,6 +78,17 @@ public final class TensorBoardLogger implements Tracker {
     metrics.forEach((k, v) -> {
       if (v instanceof Number n) {
         scalar(atStep, "eval/" + k, n.doubleValue());
+      }
+    });
+    session.runner().addTarget(flush).run().close();
+  }
+
+  /** The learning-curve point's numeric metrics as {@code eval/curve/<metric>}, flushed. */
+  @Override
+  public void onCurve(int atStep, Map<String, Object> metrics) {
+    metrics.forEach((k, v) -> {
+      if (v instanceof Number n) {
+        scalar(atStep, CURVE_PREFIX + k, n.doubleValue());
       }
     });
     session.runner().addTarget(flush).run().close();
