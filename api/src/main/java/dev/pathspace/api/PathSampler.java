@@ -53,6 +53,17 @@ public interface PathSampler {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The request's simulation as one chunk graph of {@code chunk} steps (K ≥ 1) plus a start and a finish,
+   * built into {@code g}'s graph and sharing its variables; empty if the sampler does not support it (the
+   * engine then builds the unrolled graph). The start uses the request's noise; the chunk's steps use
+   * fed noise keys (see {@link ChunkedSimulation}).
+   */
+  default java.util.Optional<ChunkedSimulation> chunkedSimulation(
+      GraphContext g, SimulationRequest request, int chunk) {
+    return java.util.Optional.empty();
+  }
+
   /** Builds the unrolled simulation for one batch. */
   RndTerms simulate(GraphContext g, SimulationRequest request);
 }

@@ -1,6 +1,11 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
+import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.Floating;
+import dev.pathspace.api.TimeGrid;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
@@ -113,6 +118,35 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
     SdeSchedule sde = req.schedule();
     return increments(g, req, StepRule.euler(sde, sde.grid(req.timesteps())), Coupling.none());
+  }
+
+  /**
+   * The chunk graph of the trainable control (docs/performance.md, chunk graph): the start is the prior
+   * sample and its log density, the finish subtracts the drift divergence d·Σ∫c and adds −log ρ(X_N), as
+   * {@link LogRnd#timeReversal} does.
+   */
+  @Override
+  public Optional<ChunkedSimulation> chunkedSimulation(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    Operand<TFloating> x0 =
+        prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
+    Operand<TFloating> initial = prior.logDensity(g, x0);
+    SdeSchedule sde = req.schedule();
+    TimeGrid grid = sde.grid(req.timesteps());
+    int d = req.target().dim();
+    double driftDivergence = 0;
+    for (int k = 0; k < grid.steps(); k++) {
+      driftDivergence += d * sde.integratedDrift(grid.time(k), grid.time(k + 1));
+    }
+    double constant = driftDivergence;
+    return Optional.of(new ChunkUnroll(g, req, chunk, x0, initial,
+        steps -> ControlBuilder.bindFed(g, "dis", params.parameterisation(), params, req, prior, steps),
+        (gg, init, running, ito, last) -> new RndTerms(init,
+            Floating.view(gg.tf().math.sub(running, gg.scalar(constant))), ito,
+            Floating.view(gg.tf().math.neg(req.target().logDensity(gg, last))), last)));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

@@ -211,6 +211,19 @@ public final class Experiment implements AutoCloseable {
   }
 
   private double[] computeGradients(int step, double lr, int updates, List<String> diagNames) {
+    if (program.hostGradients != null) {
+      List<Operand<TFloating>> extra = new ArrayList<>();
+      diagNames.forEach(n -> extra.add(program.diagnostics.get(n)));
+      double[] v = program.hostGradients.compute(session, new long[] {config.seed(), step},
+          r -> program.scalarSchedules.feed(r, updates), extra);
+      double[] out = new double[2 + diagNames.size()];
+      out[0] = v[0];
+      System.arraycopy(v, 1, out, 2, diagNames.size());
+      try (Result res = session.runner().fetch(program.bufferNorm).run()) {
+        out[1] = TensorData.scalar(res.get(0));
+      }
+      return out;
+    }
     boolean chunked = !program.chunkOps.isEmpty();
     double[] out = new double[2 + diagNames.size()];
     List<Tensor> scheduled = new ArrayList<>();

@@ -54,6 +54,8 @@ final class TrainingProgram {
   final List<Variable<TFloating>> gradientBuffers;
   /** Runs after {@link #computeGradients} that complete the buffers (empty unless chunked). */
   final List<Op> chunkOps;
+  /** The host-driven gradient computation of a chunk graph, or null when the ops above suffice. */
+  final HostGradients hostGradients;
   /** The global norm of the gradient buffers (fetched after the chunk runs in chunked mode). */
   final Operand<TFloating> bufferNorm;
   final Operand<TFloating> evalLogRnd;
@@ -93,6 +95,7 @@ final class TrainingProgram {
       computeGradients = g.first();
       gradientBuffers = g.buffers();
       chunkOps = g.chunks();
+      hostGradients = g.host();
       Operand<TFloating> bsq = ctx.scalar(0.0);
       for (int i = 0; i < gradientBuffers.size(); i++) {
         bsq = Floating.view(tf.math.add(bsq, tf.sum(tf.math.square(gradientBuffers.get(i)),
@@ -111,6 +114,7 @@ final class TrainingProgram {
       computeGradients = null;
       gradientBuffers = List.of();
       chunkOps = List.of();
+      hostGradients = null;
       bufferNorm = null;
       applyUpdate = null;
       ema = null;
