@@ -6,7 +6,6 @@ import dev.pathspace.api.Floating;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.tf.StatelessNoise;
-import dev.pathspace.api.tf.TensorData;
 import dev.pathspace.api.tf.TfGraphContext;
 import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
@@ -17,19 +16,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TFloat64;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -83,7 +77,6 @@ final class ChunkGraphGradients implements GradientStrategy {
   private GradientOps build(TfGraphContext ctx, RunComponents c, RunConfig cfg, SimulationRequest request,
       ChunkedSimulation sim, StatelessNoise noise) {
     Ops tf = ctx.tf();
-    long firstStepDraw = noise.draws() + 1;
     boolean onPolicy = !request.requirements().detachedControl();
     boolean withIto = request.requirements().itoIntegral();
     int batch = request.batch();
@@ -153,7 +146,8 @@ final class ChunkGraphGradients implements GradientStrategy {
     Op backOp = tf.withControlDependencies(adds).withName("chunk.backward_step").noOp();
     Operand<TFloating> stateGrad = onPolicy ? orZeros(tf, cg.dy(samplerVars.size()), sim.stateIn()) : null;
 
-    Driver driver = new Driver(ctx.isDouble(), sim, noise.stream(), firstStepDraw, batch, d, onPolicy,
+    ChunkForward forward = new ChunkForward(sim, ctx.isDouble(), "train_seed", noise, batch, d);
+    Driver driver = new Driver(forward, onPolicy,
         initialPh, runningPh, itoPh, lastPh, out.loss(), gRun, gIto, gLast, lossOp, dRun, dIto, dState, backOp,
         stateGrad);
     Map<String, Operand<TFloating>> diagnostics = new LinkedHashMap<>(out.diagnostics());
@@ -172,12 +166,7 @@ final class ChunkGraphGradients implements GradientStrategy {
 
   /** The host side of one training step (see the class comment). */
   private record Driver(
-      boolean isDouble,
-      ChunkedSimulation sim,
-      long stream,
-      long firstStepDraw,
-      int batch,
-      int dim,
+      ChunkForward forward,
       boolean onPolicy,
       Operand<?> initialPh,
       Operand<?> runningPh,
@@ -197,47 +186,28 @@ final class ChunkGraphGradients implements GradientStrategy {
     @Override
     public double[] compute(Session session, long[] seed, Function<Session.Runner, List<Tensor>> feed,
         List<Operand<TFloating>> extra) {
-      int k = sim.chunk();
-      int chunks = (sim.steps() + k - 1) / k;
-      double[][] start;
-      try (Tensor seedT = TInt64.vectorOf(seed[0], seed[1]);
-          Fetch f = new Fetch(session.runner().feed("train_seed", seedT), feed)) {
-        start = f.run(sim.startState(), sim.startInitial());
-      }
-      double[] x = start[0];
-      double[] initial = start[1];
-      double[] running = new double[batch];
-      double[] ito = new double[batch];
-      double[][] boundaries = new double[chunks][];
-      for (int c = 0; c < chunks; c++) {
-        boundaries[c] = x;
-        try (Inputs in = new Inputs(c * k, seed, x);
-            Fetch f = new Fetch(in.feed(session.runner()), feed)) {
-          double[][] r = f.run(sim.stateOut(), sim.running(), sim.ito());
-          x = r[0];
-          add(running, r[1]);
-          add(ito, r[2]);
-        }
-      }
+      int batch = forward.batch();
+      int dim = forward.dim();
+      ChunkForward.Pass pass = forward.forward(session, seed, feed, true);
       List<Operand<TFloating>> lossFetches = new ArrayList<>(List.of(loss, gRun, gIto, gLast));
       lossFetches.addAll(extra);
       double[][] lr;
-      try (Tensor a = floating(initial, batch); Tensor b = floating(running, batch); Tensor i = floating(ito, batch);
-          Tensor l = floating(x, batch, dim);
-          Fetch f = new Fetch(session.runner().feed(initialPh, a).feed(runningPh, b).feed(itoPh, i).feed(lastPh, l)
-              .addTarget(lossOp), feed)) {
+      try (Tensor a = forward.floating(pass.initial(), batch); Tensor b = forward.floating(pass.running(), batch);
+          Tensor i = forward.floating(pass.ito(), batch); Tensor l = forward.floating(pass.last(), batch, dim);
+          ChunkForward.Fetch f = new ChunkForward.Fetch(session.runner().feed(initialPh, a).feed(runningPh, b)
+              .feed(itoPh, i).feed(lastPh, l).addTarget(lossOp), feed)) {
         lr = f.run(lossFetches.toArray(new Operand<?>[0]));
       }
       double[] adjoint = lr[3];
-      for (int c = chunks - 1; c >= 0; c--) {
-        try (Inputs in = new Inputs(c * k, seed, boundaries[c]);
-            Tensor gr = floating(lr[1], batch); Tensor gi = floating(lr[2], batch);
-            Tensor gs = floating(adjoint, batch, dim)) {
+      for (int c = forward.chunks() - 1; c >= 0; c--) {
+        try (ChunkForward.Inputs in = forward.inputs(c, seed, pass.boundaries()[c]);
+            Tensor gr = forward.floating(lr[1], batch); Tensor gi = forward.floating(lr[2], batch);
+            Tensor gs = forward.floating(adjoint, batch, dim)) {
           Session.Runner r = in.feed(session.runner()).feed(dRun, gr).feed(dIto, gi).addTarget(backOp);
           if (onPolicy) {
             r.feed(dState, gs);
           }
-          try (Fetch f = new Fetch(r, feed)) {
+          try (ChunkForward.Fetch f = new ChunkForward.Fetch(r, feed)) {
             if (onPolicy) {
               adjoint = f.run(stateGrad)[0];
             } else {
@@ -252,100 +222,6 @@ final class ChunkGraphGradients implements GradientStrategy {
         result[1 + e] = lr[4 + e][0];
       }
       return result;
-    }
-
-    private Tensor floating(double[] v, long... shape) {
-      if (isDouble) {
-        return TFloat64.tensorOf(Shape.of(shape), DataBuffers.of(v, true, false));
-      }
-      float[] f = new float[v.length];
-      for (int i = 0; i < v.length; i++) {
-        f[i] = (float) v[i];
-      }
-      return TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(f, true, false));
-    }
-
-    private static void add(double[] acc, double[] v) {
-      for (int i = 0; i < acc.length; i++) {
-        acc[i] += v[i];
-      }
-    }
-
-    /** The fed state, step inputs and noise keys of the chunk starting at {@code firstStep}. */
-    private final class Inputs implements AutoCloseable {
-      private final Tensor state;
-      private final Tensor steps;
-      private final Tensor keys;
-
-      Inputs(int firstStep, long[] seed, double[] x) {
-        int k = sim.chunk();
-        state = floating(x, batch, dim);
-        double[] v = sim.stepInputValues(firstStep);
-        steps = floating(v, v.length / k, k);
-        long[] kv = new long[2 * k];
-        for (int j = 0; j < k; j++) {
-          long[] key = StatelessNoise.key(seed, stream, firstStepDraw + firstStep + j);
-          kv[2 * j] = key[0];
-          kv[2 * j + 1] = key[1];
-        }
-        keys = TInt64.tensorOf(Shape.of(k, 2), DataBuffers.of(kv, true, false));
-      }
-
-      Session.Runner feed(Session.Runner r) {
-        return r.feed(sim.stateIn(), state).feed(sim.stepInputs(), steps).feed(sim.noiseKeys(), keys);
-      }
-
-      @Override
-      public void close() {
-        state.close();
-        steps.close();
-        keys.close();
-      }
-    }
-  }
-
-  /**
-   * One run with the scheduled scalars fed, fetching each distinct output once (the same output may
-   * stand for several values, e.g. an Add's gradient for both summands) and copying the values out.
-   */
-  private static final class Fetch implements AutoCloseable {
-    private final Session.Runner runner;
-    private final List<Tensor> fed;
-
-    Fetch(Session.Runner runner, Function<Session.Runner, List<Tensor>> feed) {
-      this.runner = runner;
-      this.fed = feed.apply(runner);
-    }
-
-    double[][] run(Operand<?>... outputs) {
-      List<Output<?>> distinct = new ArrayList<>();
-      int[] index = new int[outputs.length];
-      for (int i = 0; i < outputs.length; i++) {
-        Output<?> o = outputs[i].asOutput();
-        int at = distinct.indexOf(o);
-        if (at < 0) {
-          at = distinct.size();
-          distinct.add(o);
-          runner.fetch(o);
-        }
-        index[i] = at;
-      }
-      double[][] out = new double[outputs.length][];
-      try (Result r = runner.run()) {
-        double[][] values = new double[distinct.size()][];
-        for (int i = 0; i < distinct.size(); i++) {
-          values[i] = TensorData.toDoubles(r.get(i));
-        }
-        for (int i = 0; i < outputs.length; i++) {
-          out[i] = values[index[i]];
-        }
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
-      fed.forEach(Tensor::close);
     }
   }
 }

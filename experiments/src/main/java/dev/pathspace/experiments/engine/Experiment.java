@@ -300,6 +300,20 @@ public final class Experiment implements AutoCloseable {
     double[][] samples = new double[total][];
     int filled = 0;
     for (int c = 0; c < chunks; c++) {
+      if (program.evalChunks != null) {
+        try (Fed fed = new Fed()) {
+          double[][] v = program.evalChunks.run(session, new long[] {config.seed() + 7919, 1_000_000L + c}, fed::feed);
+          int n = Math.min(chunk, total - filled);
+          int d = v[2].length / chunk;
+          System.arraycopy(v[0], 0, logRnd, filled, n);
+          System.arraycopy(v[1], 0, noIto, filled, n);
+          for (int i = 0; i < n; i++) {
+            samples[filled + i] = java.util.Arrays.copyOfRange(v[2], i * d, (i + 1) * d);
+          }
+          filled += n;
+        }
+        continue;
+      }
       try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 1_000_000L + c);
           Fed fed = new Fed();
           Result res = fed.run(session.runner().feed(program.evalSeed, seed)
@@ -354,6 +368,12 @@ public final class Experiment implements AutoCloseable {
   }
 
   private void runEvalChunk(int c) {
+    if (program.evalChunks != null) {
+      try (Fed fed = new Fed()) {
+        program.evalChunks.run(session, new long[] {config.seed() + 7919, 2_000_000L + c}, fed::feed);
+      }
+      return;
+    }
     try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 2_000_000L + c);
         Fed fed = new Fed();
         Result res = fed.run(session.runner().feed(program.evalSeed, seed)
@@ -370,8 +390,14 @@ public final class Experiment implements AutoCloseable {
     private final List<Tensor> tensors = new ArrayList<>();
 
     Result run(Session.Runner r) {
-      tensors.addAll(program.scalarSchedules.feed(r, updatesApplied()));
+      feed(r);
       return r.run();
+    }
+
+    /** Feeds the scheduled scalars into {@code r} (closed with this object); returns no tensor to close. */
+    List<Tensor> feed(Session.Runner r) {
+      tensors.addAll(program.scalarSchedules.feed(r, updatesApplied()));
+      return List.of();
     }
 
     @Override

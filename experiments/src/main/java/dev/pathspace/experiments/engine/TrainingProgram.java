@@ -10,6 +10,8 @@ import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.pathspace.api.ChunkedSimulation;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -58,6 +60,8 @@ final class TrainingProgram {
   final HostGradients hostGradients;
   /** The global norm of the gradient buffers (fetched after the chunk runs in chunked mode). */
   final Operand<TFloating> bufferNorm;
+  /** The evaluation through a chunk graph (with {@code train.gradientChunk > 0}), or null when unrolled. */
+  final ChunkEvaluation evalChunks;
   final Operand<TFloating> evalLogRnd;
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
@@ -123,17 +127,24 @@ final class TrainingProgram {
 
     TfGraphContext evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
     evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
-    RndTerms ev =
-        c.sampler()
-            .simulate(
-                evalCtx,
-                new SimulationRequest(
-                    c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
-                    new SimulationRequirements(false, true, 1),
-                    new StatelessNoise(evalCtx, evalSeed, 2), false));
-    evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
-    evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
-    evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    StatelessNoise evalNoise = new StatelessNoise(evalCtx, evalSeed, 2);
+    SimulationRequest evalRequest = new SimulationRequest(
+        c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
+        new SimulationRequirements(false, true, 1), evalNoise, false);
+    Optional<ChunkedSimulation> evalSim = cfg.train().gradientChunk() > 0
+        ? c.sampler().chunkedSimulation(evalCtx, evalRequest, cfg.train().gradientChunk()) : Optional.empty();
+    if (evalSim.isPresent()) {
+      evalChunks = new ChunkEvaluation(evalCtx, evalSim.get(), evalNoise, "eval_seed", evalBatch, c.target().dim());
+      evalLogRnd = evalChunks.logRnd;
+      evalLogRndNoIto = evalChunks.logRndNoIto;
+      evalSamples = evalChunks.samples;
+    } else {
+      evalChunks = null;
+      RndTerms ev = c.sampler().simulate(evalCtx, evalRequest);
+      evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
+      evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
+      evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    }
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
   }
 

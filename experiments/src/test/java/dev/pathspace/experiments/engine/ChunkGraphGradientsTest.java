@@ -166,6 +166,40 @@ class ChunkGraphGradientsTest {
     assertSame(dis(), new VpFixtureSchedule(), new CrossEntropyDivergence(CrossEntropyDivergence.Params.defaults()), 3);
   }
 
+  private static EvalResult evaluate(int chunk) {
+    ComponentChoice x = new ComponentChoice("x", Map.of());
+    RunConfig cfg = new RunConfig(x, x, x, x,
+        new TrainSettings(1, 16, N, 1e-3, 1.0, 0.0, 0.0, true, 1, 1, chunk),
+        new EvalSettings(10, 4, 4), 11, "float64", 1, 1);
+    RunComponents c = new RunComponents(dis(), new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
+        new VpFixtureSchedule(), new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
+    try (Experiment e = Experiment.build(c, cfg)) {
+      e.train(new RunListener() {
+        @Override
+        public void onStep(StepRecord r) {}
+
+        @Override
+        public void onInfo(String message) {}
+      });
+      return e.evaluate();
+    }
+  }
+
+  @Test
+  void oneTrainingStepAndTheChunkedEvaluationEqualTheUnrolledOnes() {
+    EvalResult full = evaluate(0);
+    EvalResult chunked = evaluate(5);
+    assertThat(chunked.logRnd()).hasSize(10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(chunked.logRnd()[i]).isCloseTo(full.logRnd()[i], org.assertj.core.api.Assertions.within(1e-10));
+      assertThat(chunked.logRndNoIto()[i]).isCloseTo(full.logRndNoIto()[i], org.assertj.core.api.Assertions.within(1e-10));
+      for (int j = 0; j < 2; j++) {
+        assertThat(chunked.samples()[i][j]).isCloseTo(full.samples()[i][j], org.assertj.core.api.Assertions.within(1e-10));
+      }
+    }
+    assertThat(full.logRnd()[0]).isNotEqualTo(full.logRnd()[1]);
+  }
+
   @Test
   void pisEqualsTheUnrolledGradientOnAndOffPolicy() {
     assertSame(pis(), new BrownianFixtureSchedule(), new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()), 5);
