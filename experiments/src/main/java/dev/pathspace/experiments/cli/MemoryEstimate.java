@@ -12,7 +12,8 @@ import java.util.Locale;
  * A memory estimate of one run, checked before any graph is built: the network parameters with their
  * gradient, Adam and EMA copies, the training unroll's activations (the whole unroll, or one
  * {@code train.gradientChunk} plus the stored states), the evaluation chunk, the graph itself (about
- * 3.5 MB per time step, docs/performance.md) and the Java arrays of the evaluation results. The activation
+ * 3.5 MB per time step of the unroll, or of one chunk graph for DIS/PIS with {@code train.gradientChunk > 0},
+ * docs/performance.md) and the Java arrays of the evaluation results. The activation
  * model (3·depth·width + 4·d values per trajectory and time step) reproduces the ≈ B·H·N·6 floats of the
  * full unroll measured in docs/performance.md. A run whose native estimate exceeds 80 % of the physical
  * memory, or whose Java part exceeds 80 % of the JVM's max heap, is refused with the estimate and the key
@@ -54,12 +55,16 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
       terms.add(new Term("training activations", networks * b * stepsAlive * (3 * depth * h + 4 * d) * bytes,
           "train.batch", false));
       if (chunk > 0) {
-        terms.add(new Term("stored training states", b * n * d * bytes, "train.batch", false));
+        // a chunk graph stores the state at each chunk boundary, the unrolled fallback every state
+        double stored = chunkGraph(cfg) ? Math.ceil(n / chunk) : n;
+        terms.add(new Term("stored training states", b * stored * d * bytes, "train.batch", false));
       }
     }
     double evalChunk = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     terms.add(new Term("evaluation chunk", evalChunk * (n * d + 8 * depth * h) * bytes, "eval.chunk", false));
-    terms.add(new Term("graph", GRAPH_BYTES_PER_STEP * n + RUNTIME_BYTES, "train.timesteps", false));
+    double graphSteps = chunkGraph(cfg) ? Math.min(cfg.train().gradientChunk(), n) : n;
+    terms.add(new Term("graph", GRAPH_BYTES_PER_STEP * graphSteps + RUNTIME_BYTES,
+        chunkGraph(cfg) ? "train.gradientChunk" : "train.timesteps", false));
     terms.add(new Term("evaluation results (Java)", 3.0 * cfg.eval().batch() * (8 * d + 40), "eval.batch", true));
     terms.add(new Term("reference samples (Java)", 2.0 * cfg.eval().referenceSamples() * (8 * d + 40),
         "eval.referenceSamples", true));
@@ -68,6 +73,14 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
     double heap = terms.stream().filter(Term::onHeap).mapToDouble(Term::bytes).sum();
     return new MemoryEstimate(List.copyOf(terms), nat, heap);
   }
+
+  /** Whether the run builds one chunk graph (samplers with a chunk graph and {@code train.gradientChunk > 0}). */
+  private static boolean chunkGraph(RunConfig cfg) {
+    return cfg.train().gradientChunk() > 0 && CHUNK_GRAPH_SAMPLERS.contains(cfg.sampler().type());
+  }
+
+  /** The built-in samplers with a chunk graph (PathSampler.chunkedSimulation). */
+  static final java.util.Set<String> CHUNK_GRAPH_SAMPLERS = java.util.Set.of("dis", "pis");
 
   /**
    * Checks {@code cfg} against this machine: its physical memory and the JVM's max heap.
