@@ -2,6 +2,7 @@ package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.config.RunConfig;
+import dev.pathspace.experiments.engine.GradientChoice;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
   /** Fixed native cost of the TensorFlow runtime and a session. */
   static final double RUNTIME_BYTES = 400e6;
   /** Native cost of the graph per unrolled time step (training + evaluation unroll). */
-  static final double GRAPH_BYTES_PER_STEP = 3.5e6;
+  static final double GRAPH_BYTES_PER_STEP = GradientChoice.GRAPH_BYTES_PER_STEP;
 
   /** One part of the estimate and the key to lower to shrink it. */
   record Term(String what, double bytes, String key, boolean onHeap) {}
@@ -50,21 +51,21 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
       double params = networks * ((d + timeChannels) * h + Math.max(0, depth - 1) * h * h + h * d + h * depth);
       terms.add(new Term("network parameters ×5 (weights, gradients, Adam m and v, EMA)", 5 * params * bytes,
           "sampler.width", false));
-      int chunk = cfg.train().gradientChunk();
+      int chunk = GradientChoice.chunk(cfg, dim);
       double stepsAlive = chunk > 0 ? Math.min(chunk, n) : n;
       terms.add(new Term("training activations", networks * b * stepsAlive * (3 * depth * h + 4 * d) * bytes,
           "train.batch", false));
       if (chunk > 0) {
         // a chunk graph stores the state at each chunk boundary, the unrolled fallback every state
-        double stored = chunkGraph(cfg) ? Math.ceil(n / chunk) : n;
+        double stored = chunkGraph(cfg, dim) ? Math.ceil(n / chunk) : n;
         terms.add(new Term("stored training states", b * stored * d * bytes, "train.batch", false));
       }
     }
     double evalChunk = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     terms.add(new Term("evaluation chunk", evalChunk * (n * d + 8 * depth * h) * bytes, "eval.chunk", false));
-    double graphSteps = chunkGraph(cfg) ? Math.min(cfg.train().gradientChunk(), n) : n;
+    double graphSteps = chunkGraph(cfg, dim) ? Math.min(GradientChoice.chunk(cfg, dim), n) : n;
     terms.add(new Term("graph", GRAPH_BYTES_PER_STEP * graphSteps + RUNTIME_BYTES,
-        chunkGraph(cfg) ? "train.gradientChunk" : "train.timesteps", false));
+        chunkGraph(cfg, dim) ? "train.gradientChunk" : "train.timesteps", false));
     terms.add(new Term("evaluation results (Java)", 3.0 * cfg.eval().batch() * (8 * d + 40), "eval.batch", true));
     terms.add(new Term("reference samples (Java)", 2.0 * cfg.eval().referenceSamples() * (8 * d + 40),
         "eval.referenceSamples", true));
@@ -74,13 +75,10 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
     return new MemoryEstimate(List.copyOf(terms), nat, heap);
   }
 
-  /** Whether the run builds one chunk graph (samplers with a chunk graph and {@code train.gradientChunk > 0}). */
-  private static boolean chunkGraph(RunConfig cfg) {
-    return cfg.train().gradientChunk() > 0 && CHUNK_GRAPH_SAMPLERS.contains(cfg.sampler().type());
+  /** Whether the run builds one chunk graph (samplers with a chunk graph and an effective chunk > 0). */
+  private static boolean chunkGraph(RunConfig cfg, int dim) {
+    return GradientChoice.chunk(cfg, dim) > 0 && GradientChoice.CHUNK_GRAPH_SAMPLERS.contains(cfg.sampler().type());
   }
-
-  /** The built-in samplers with a chunk graph (PathSampler.chunkedSimulation). */
-  static final java.util.Set<String> CHUNK_GRAPH_SAMPLERS = java.util.Set.of("dis", "pis");
 
   /**
    * Checks {@code cfg} against this machine: its physical memory and the JVM's max heap.

@@ -31,7 +31,8 @@ import java.util.Map;
  *     times (samplers with a chunk graph — DIS, PIS — and every divergence; graph, first step and memory
  *     no longer grow with N, docs/performance.md); for other samplers and off-policy divergences,
  *     accumulate the gradient over chunks of K steps of the unrolled graph from stored states; 0 =
- *     differentiate the whole unroll
+ *     differentiate the whole unroll; −1 = auto ({@code engine.GradientChoice}: the chunk graph of 10 steps when
+ *     the unrolled run would need more than a quarter of the physical memory)
  * @param checkpointEvery write a checkpoint every this many steps (0 = only after the last step)
  * @param optimizer the update rule
  * @param lrSchedule the learning-rate schedule

@@ -14,13 +14,13 @@ interface GradientStrategy {
   GradientOps build(TfGraphContext ctx, RunComponents c, RunConfig cfg, SimulationRequest request);
 
   /**
-   * The configured strategy for {@code train.gradientChunk = K}: K = 0 differentiates the whole unroll;
+   * The configured strategy for {@code train.gradientChunk = K} (−1 resolved by {@link GradientChoice}): K = 0 differentiates the whole unroll;
    * K &gt; 0 builds one chunk graph of K steps ({@link ChunkGraphGradients}, any divergence) when the
    * sampler has one, else, for a detached-control divergence, accumulates off-policy increments over
    * chunks of the unrolled graph ({@link ChunkedOffPolicyGradients}), else the whole unroll.
    */
   static GradientStrategy of(RunConfig cfg, RunComponents c) {
-    int chunk = cfg.train().gradientChunk();
+    int chunk = GradientChoice.chunk(cfg, c.target().dim());
     if (chunk <= 0) {
       return new UnrolledGradients();
     }

@@ -131,8 +131,9 @@ final class TrainingProgram {
     SimulationRequest evalRequest = new SimulationRequest(
         c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
         new SimulationRequirements(false, true, 1), evalNoise, false);
-    Optional<ChunkedSimulation> evalSim = cfg.train().gradientChunk() > 0
-        ? c.sampler().chunkedSimulation(evalCtx, evalRequest, cfg.train().gradientChunk()) : Optional.empty();
+    int chunk = GradientChoice.chunk(cfg, c.target().dim());
+    Optional<ChunkedSimulation> evalSim =
+        chunk > 0 ? c.sampler().chunkedSimulation(evalCtx, evalRequest, chunk) : Optional.empty();
     if (evalSim.isPresent()) {
       evalChunks = new ChunkEvaluation(evalCtx, evalSim.get(), evalNoise, "eval_seed", evalBatch, c.target().dim());
       evalLogRnd = evalChunks.logRnd;
