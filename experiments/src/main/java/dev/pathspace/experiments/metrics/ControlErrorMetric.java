@@ -13,7 +13,8 @@ import dev.pathspace.experiments.engine.ControlErrorResult;
  *       (≈ log Z − ELBO up to the time discretisation);
  *   <li>{@code control_error_grid} = (1/T) Σ_k Δs_k ε_k²: what the grid's own error ε_k (a-posteriori
  *       estimate, sup over the relevant region) could contribute;
- *   <li>{@code control_error_trajectories}, {@code control_error_nonfinite} (excluded trajectories).
+ *   <li>{@code control_error_trajectories}, {@code control_error_nonfinite} (excluded trajectories),
+ *       {@code control_error_seconds} (grid tables, graph extension and runs).
  * </ul>
  * When it does not apply (d &gt; 2, a sampler without an exact problem, {@code eval.controlError=false}),
  * {@code control_error} is null and {@code control_error_skipped} gives the reason. The split by time is
@@ -34,5 +35,6 @@ public final class ControlErrorMetric implements RunMetric {
     out.put("control_error_grid", ce.gridError());
     out.put("control_error_trajectories", ce.trajectories());
     out.put("control_error_nonfinite", ce.nonFinite());
+    out.put("control_error_seconds", ce.seconds());
   }
 }
