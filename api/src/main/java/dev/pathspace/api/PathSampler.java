@@ -45,6 +45,15 @@ public interface PathSampler {
   }
 
   /**
+   * The generative control of this sampler (trained or fixed) bound to the request's time grid, for
+   * diagnostics that evaluate it off the simulation (the {@code control_error} metric, docs/math.md §14);
+   * empty if the sampler has no such control (e.g. the Langevin baseline).
+   */
+  default java.util.Optional<BoundControl> boundControl(GraphContext g, SimulationRequest request) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Per-step increments for off-policy chunked gradients, bound to the request's time grid; empty if
    * the sampler does not support them (the engine then differentiates the whole unroll). Samplers that
    * support them must also return the state path in {@link RndTerms#path()} for detached simulations.

@@ -180,6 +180,11 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   }
 
   /** The exponential integrator on the schedule's grid, or Euler–Maruyama of the schedule's SDE. */
+  @Override
+  StepRule stepRule(SimulationRequest req) {
+    return rule(req);
+  }
+
   private StepRule rule(SimulationRequest req) {
     TimeGrid grid = req.schedule().grid(req.timesteps());
     return params.euler()

@@ -14,6 +14,7 @@ import dev.pathspace.experiments.engine.TrainingDivergedException;
 import dev.pathspace.experiments.engine.TrainingInterruptedException;
 import dev.pathspace.experiments.metrics.EvaluationReport;
 import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.output.ControlErrorPlot;
 import dev.pathspace.experiments.output.LossPlot;
 import dev.pathspace.experiments.output.MarginalPlot;
 import dev.pathspace.experiments.output.MetricsCsv;
@@ -54,7 +55,7 @@ final class RunLifecycle {
   /** Derived artifacts, removed when a run restarts or resumes (they describe an older state). */
   static final List<String> DERIVED =
       List.of("summary.json", "train.json", "samples.png", "samples.svg", "loss.png", "marginals.png",
-          "marginals.svg", "saved_model");
+          "marginals.svg", "saved_model", "control_error.csv", "control_error.png");
   /** The default of {@code --max-skipped-fraction}. */
   static final double DEFAULT_MAX_SKIPPED_FRACTION = 0.5;
   /** Headline metrics that must be finite for a run to be complete. */
@@ -280,6 +281,15 @@ final class RunLifecycle {
         List.of(dir.file("marginals.png"), dir.file("marginals.svg")),
         t -> MarginalPlot.write(t.get(0), t.get(1), report, title)))) {
       written.addAll(List.of("marginals.png", "marginals.svg"));
+    }
+    var ce = report.eval().controlError();
+    if (ce.computed() && guarded("control_error.csv",
+        () -> files.writeString(dir.file("control_error.csv"), ControlErrorPlot.csv(ce)))) {
+      written.add("control_error.csv");
+    }
+    if (ce.computed() && ce.heatmap() != null && guarded("control_error.png", () -> files.writeAll(
+        List.of(dir.file("control_error.png")), t -> ControlErrorPlot.write(t.get(0), ce, "control error: " + title)))) {
+      written.add("control_error.png");
     }
     return written;
   }

@@ -7,5 +7,19 @@ package dev.pathspace.experiments.engine;
  * @param logRndNoIto per-trajectory rnd without the Itô term (run B: ELBO estimator)
  * @param samples terminal states {@code [M][d]}
  * @param seconds wall-clock seconds of the evaluation
+ * @param controlError the control error against the exact grid control, or why it was skipped
  */
-public record EvalResult(double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds) {}
+public record EvalResult(
+    double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds, ControlErrorResult controlError) {
+  /** Requires a control-error result (possibly a skipped one). */
+  public EvalResult {
+    if (controlError == null) {
+      throw new IllegalArgumentException("controlError must not be null (use ControlErrorResult.skipped)");
+    }
+  }
+
+  /** An evaluation without a control error (e.g. a backend that cannot compute it). */
+  public EvalResult(double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds) {
+    this(logRnd, logRndNoIto, samples, seconds, ControlErrorResult.skipped("not computed by this evaluation"));
+  }
+}

@@ -328,7 +328,41 @@ public final class Experiment implements AutoCloseable {
         filled += n;
       }
     }
-    return new EvalResult(logRnd, noIto, samples, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EvalResult(logRnd, noIto, samples, seconds, controlError(total));
+  }
+
+  /**
+   * The control error of the current weights over {@code total} trajectories of the sampler (docs/math.md
+   * §14), streamed in chunks of the evaluation batch with their own noise; or the reason it does not apply.
+   */
+  public ControlErrorResult controlError(int total) {
+    long start = System.nanoTime();
+    ControlErrorProbe.Outcome o = program.controlErrorProbe();
+    if (o.probe() == null) {
+      return ControlErrorResult.skipped(o.skipped());
+    }
+    ControlErrorProbe probe = o.probe();
+    ControlErrorProbe.Accumulator acc = probe.new Accumulator();
+    int chunk = program.evalBatch;
+    int filled = 0;
+    for (int c = 0; filled < total; c++) {
+      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 3_000_000L + c);
+          Fed fed = new Fed()) {
+        Session.Runner r = session.runner().feed(program.evalSeed, seed).fetch(probe.errors);
+        if (probe.states != null) {
+          r.fetch(probe.states);
+        }
+        try (Result res = fed.run(r)) {
+          double[][] e = TensorData.toMatrix(res.get(0));
+          double[][] x = probe.states == null ? null : TensorData.toMatrix(res.get(1));
+          int n = Math.min(chunk, total - filled);
+          acc.add(e, x, n);
+          filled += n;
+        }
+      }
+    }
+    return acc.result((System.nanoTime() - start) / 1e9);
   }
 
   /** The run configuration. */

@@ -67,6 +67,11 @@ final class TrainingProgram {
   final Operand<TFloating> evalSamples;
   final int evalBatch;
   final long networkFlopsPerTrainStep;
+  /** The evaluation view of the variables (EMA shadows or frozen), for ops added after the build. */
+  private final TfGraphContext evalCtx;
+  private final RunComponents components;
+  private final RunConfig config;
+  private ControlErrorProbe.Outcome controlError;
 
   TrainingProgram(Graph graph, RunComponents c, RunConfig cfg) {
     this.graph = graph;
@@ -125,7 +130,9 @@ final class TrainingProgram {
     }
     networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
 
-    TfGraphContext evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
+    evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
+    components = c;
+    config = cfg;
     evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     StatelessNoise evalNoise = new StatelessNoise(evalCtx, evalSeed, 2);
     SimulationRequest evalRequest = new SimulationRequest(
@@ -147,6 +154,17 @@ final class TrainingProgram {
       evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
     }
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
+  }
+
+  /**
+   * The {@code control_error} probe (docs/math.md §14), added to the graph on first use (so that neither the
+   * training build nor benchmarks pay for the grid tables), or the reason it does not apply.
+   */
+  ControlErrorProbe.Outcome controlErrorProbe() {
+    if (controlError == null) {
+      controlError = ControlErrorProbe.build(evalCtx, components, config, evalSeed, evalBatch);
+    }
+    return controlError;
   }
 
   /** The buffers scaled by min(1, gradClip / ‖g‖) when {@code train.gradClip > 0} ({@code bsq} = ‖g‖²). */

@@ -25,7 +25,9 @@ import java.util.Map;
  *       heuristic), {@code reference_samples};
  *   <li>when the target has modes: {@code modes_found}, {@code modes_total}, {@code emc};
  *   <li>{@code n_nonfinite_samples}: model samples with a non-finite coordinate (excluded from the
- *       sample-based metrics).
+ *       sample-based metrics);
+ *   <li>{@code control_error} and its companions ({@link ControlErrorMetric}), or {@code control_error}
+ *       null with {@code control_error_skipped} saying why.
  * </ul>
  * Degenerate values (e.g. no valid trajectory) are NaN, never silently replaced.
  */

@@ -30,7 +30,7 @@ public final class StandardMetrics extends AbstractModule {
   public List<RunMetric> all() {
     return List.of(new LogZ(), new Ess(), new MomentErrorMetric(),
         new SampleDistances(new Sinkhorn(sinkhorn), new Mmd(mmd)), new Modes(new ModeCoverage(modeCoverage)),
-        new NonFiniteSamples());
+        new NonFiniteSamples(), new ControlErrorMetric());
   }
 
   @Override

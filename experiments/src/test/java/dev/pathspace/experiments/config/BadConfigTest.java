@@ -42,7 +42,7 @@ class BadConfigTest {
         c(null, "device=tpu", "Invalid value 'tpu' for device; valid options: [cpu, gpu, auto]"),
         c(null, "samplr=dis", "Unknown key 'samplr'", "valid keys: [device, divergence, eval, graphOptimization, precision, sampler,"),
         c(null, "train.stpes=5", "Unknown key 'train.stpes'", "train.steps", "train.batch", "train.lr"),
-        c(null, "eval.batchsize=5", "Unknown key 'eval.batchsize'", "[eval.batch, eval.chunk, eval.referenceSamples]"),
+        c(null, "eval.batchsize=5", "Unknown key 'eval.batchsize'", "[eval.batch, eval.chunk, eval.controlError, eval.referenceSamples]"),
         c(null, "sampler.widht=3",
             "Unknown key 'sampler.widht' for sampler 'dis'; valid keys: [sampler.clip, sampler.depth, sampler.width]"),
         c(null, "schedule.beta=3", "Unknown key 'schedule.beta' for schedule 'vp'",

@@ -31,7 +31,8 @@ class MetricSuiteTest {
             "log_z_true", "log_z_lb", "log_z_lb_ito", "log_z_is", "log_z_error", "log_z_lb_error",
             "log_z_lb_ito_error", "log_w_std", "ess", "ess_count", "n_eval", "n_nonfinite", "mean_error",
             "std_error", "mean_error_is", "std_error_is", "sinkhorn", "sinkhorn_divergence", "sinkhorn_w1",
-            "mmd", "reference_samples", "modes_found", "modes_total", "emc", "n_nonfinite_samples");
+            "mmd", "reference_samples", "modes_found", "modes_total", "emc", "n_nonfinite_samples",
+            "control_error", "control_error_skipped");
     assertThat((double) out.get("log_z_true")).isEqualTo(logZ);
     assertThat((double) out.get("log_z_error")).isCloseTo(0.0, within(1e-14));
     assertThat((double) out.get("log_z_lb_error")).isCloseTo(0.0, within(1e-14));
@@ -40,6 +41,9 @@ class MetricSuiteTest {
     assertThat(out.get("n_eval")).isEqualTo(m);
     assertThat(out.get("n_nonfinite")).isEqualTo(1);
     assertThat(out.get("n_nonfinite_samples")).isEqualTo(1);
+    // no control-error probe ran: null with the reason, never a silent 0
+    assertThat(out).containsEntry("control_error", null)
+        .containsEntry("control_error_skipped", "not computed by this evaluation");
     // moment errors of 399 exact samples: sd of a mean estimate 1.5/sqrt(399) ~ 0.075, of a std ~ 0.053
     assertThat((double) out.get("mean_error")).isLessThan(0.2);
     assertThat((double) out.get("std_error")).isLessThan(0.15);
