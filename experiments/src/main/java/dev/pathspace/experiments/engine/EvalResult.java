@@ -7,5 +7,20 @@ package dev.pathspace.experiments.engine;
  * @param logRndNoIto per-trajectory rnd without the Itô term (run B: ELBO estimator)
  * @param samples terminal states {@code [M][d]}
  * @param seconds wall-clock seconds of the evaluation
+ * @param targetPath the rnd on trajectories of the target path measure (forward metrics, docs/math.md §14),
+ *     or why there are none
  */
-public record EvalResult(double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds) {}
+public record EvalResult(
+    double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds, TargetPathEval targetPath) {
+  /** Requires the target-path part. */
+  public EvalResult {
+    if (targetPath == null) {
+      throw new IllegalArgumentException("targetPath must not be null (use TargetPathEval.absent)");
+    }
+  }
+
+  /** An evaluation without target-path trajectories. */
+  public EvalResult(double[] logRnd, double[] logRndNoIto, double[][] samples, double seconds) {
+    this(logRnd, logRndNoIto, samples, seconds, TargetPathEval.absent("no target-path trajectories were evaluated"));
+  }
+}
