@@ -73,6 +73,20 @@ public interface PathSampler {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The log-RND terms of this sampler evaluated on trajectories of the <em>target</em> path measure (the
+   * time reversal of the sampler's reference conditioned on X_T ~ π): the states X_N are the given exact
+   * target samples {@code [request.batch(), d]} and X_{N−1}, …, X_0 are drawn backwards from the
+   * reference's exact (or, where the sampler's discretisation defines it, discrete) backward transitions with
+   * {@code request.noise()}. {@code −logRnd} are the log weights log w = log dP^ρ/dQ of the forward metrics
+   * (EUBO = E_P[log w] ≥ log Z, forward ESS; docs/math.md §14). Empty when the sampler's target path measure
+   * cannot be sampled (e.g. a learned noising process); the metrics then say so.
+   */
+  default java.util.Optional<RndTerms> targetPathRnd(
+      GraphContext g, SimulationRequest request, org.tensorflow.Operand<org.tensorflow.types.family.TFloating> targetSamples) {
+    return java.util.Optional.empty();
+  }
+
   /** Builds the unrolled simulation for one batch. */
   RndTerms simulate(GraphContext g, SimulationRequest request);
 }

@@ -19,6 +19,8 @@ import dev.pathspace.api.Target;
 import dev.pathspace.samplers.nn.Activation;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
 
 /**
  * Time-reversed diffusion sampler (DIS; Berner, Richter &amp; Ullrich, "An optimal control perspective on
@@ -147,6 +149,17 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
         (gg, init, running, ito, last) -> new RndTerms(init,
             Floating.view(gg.tf().math.sub(running, gg.scalar(constant))), ito,
             Floating.view(gg.tf().math.neg(req.target().logDensity(gg, last))), last)));
+  }
+
+  /**
+   * The DIS rnd on target paths: X_N ~ π noised backwards with the exact transitions of the schedule's
+   * noising process (the process whose time reversal DIS learns; docs/math.md §14).
+   */
+  @Override
+  public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {
+    return Optional.of(
+        LogRnd.timeReversalOnPath(
+            g, req, prior(req), control(g, req), Coupling.none(), TargetPaths.noising(g, req, targetSamples)));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

@@ -142,6 +142,20 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
             Floating.view(gg.tf().math.sub(ref.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
   }
 
+  /**
+   * The PIS rnd on target paths: the Brownian bridge of the (Euler) reference from the Dirac at {@code
+   * priorLoc} to X_N ~ π (docs/math.md §14).
+   */
+  @Override
+  public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {
+    int d = req.target().dim();
+    return Optional.of(
+        LogRnd.referenceOnPath(
+            g, req, rule(req), control(g, req), Coupling.none(),
+            referenceTerminal(req.schedule(), d, params.priorLoc()),
+            TargetPaths.brownianBridge(g, req, targetSamples, params.priorLoc())));
+  }
+
   private static StepRule rule(SimulationRequest req) {
     return StepRule.euler(req.schedule(), req.schedule().grid(req.timesteps()));
   }

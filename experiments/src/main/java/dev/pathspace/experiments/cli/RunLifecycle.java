@@ -191,6 +191,9 @@ final class RunLifecycle {
         status = status.to(State.TRAINED, steps, null, ctx.clock().instant()).withArtifact("train.json", steps);
         dir.writeStatus(files, status);
         eval = program.evaluate();
+        if (comps.target().groundTruth().isPresent()) { // the forward metrics exist but are null: say why
+          eval.targetPath().reason().ifPresent(why -> err.println("note: eubo and forward_ess are null: " + why));
+        }
         EvaluationReport report = ctx.backend().report(cfg, comps.target(), eval);
         MetricValues metrics = ctx.backend().metrics(cfg, report, plan.metrics());
         tracker.onEval(steps, metrics.asMap());

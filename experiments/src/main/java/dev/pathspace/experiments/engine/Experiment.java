@@ -328,9 +328,11 @@ public final class Experiment implements AutoCloseable {
         filled += n;
       }
     }
+    TargetPathEval targetPath = evaluateTargetPaths(total, chunk, chunks);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EvalResult(logRnd, noIto, samples, seconds, controlError(total));
+    return new EvalResult(logRnd, noIto, samples, seconds, controlError(total), targetPath);
   }
+
 
   /**
    * The control error of the current weights over {@code total} trajectories of the sampler (docs/math.md
@@ -363,6 +365,52 @@ public final class Experiment implements AutoCloseable {
       }
     }
     return acc.result((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The rnd on {@code total} target-path trajectories (docs/math.md §14), ending at exact target samples drawn
+   * with seed {@code seed + 104729} (independent of the metrics' reference samples), in chunks of the eval
+   * graph's batch; absent with the program's reason when the run has none.
+   */
+  private TargetPathEval evaluateTargetPaths(int total, int chunk, int chunks) {
+    if (program.evalTargetLogRnd == null) {
+      return TargetPathEval.absent(program.targetPathAbsent);
+    }
+    double[][] x = program.groundTruth.sample(chunks * chunk, config.seed() + 104729);
+    double[] out = new double[total];
+    int filled = 0;
+    for (int c = 0; c < chunks; c++) {
+      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 3_000_000L + c);
+          Tensor xs = rows(x, c * chunk, chunk);
+          Fed fed = new Fed();
+          Result res = fed.run(session.runner().feed(program.evalSeed, seed)
+              .feed(program.targetSamples, xs).fetch(program.evalTargetLogRnd))) {
+        double[] a = TensorData.toDoubles(res.get(0));
+        int n = Math.min(chunk, total - filled);
+        System.arraycopy(a, 0, out, filled, n);
+        filled += n;
+      }
+    }
+    return TargetPathEval.of(out);
+  }
+
+  /** Rows {@code [from, from + n)} of {@code x} as a tensor of the run's dtype. */
+  private Tensor rows(double[][] x, int from, int n) {
+    int d = x[0].length;
+    if (program.ctx.isDouble()) {
+      double[] flat = new double[n * d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(x[from + i], 0, flat, i * d, d);
+      }
+      return TFloat64.tensorOf(org.tensorflow.ndarray.Shape.of(n, d), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
+    }
+    float[] flat = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        flat[i * d + j] = (float) x[from + i][j];
+      }
+    }
+    return TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(n, d), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
   }
 
   /** The run configuration. */

@@ -66,6 +66,14 @@ final class TrainingProgram {
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
   final int evalBatch;
+  /** Exact target samples {@code [evalBatch, d]} fed to the target-path rnd; null when there is none. */
+  final Placeholder<? extends TFloating> targetSamples;
+  /** The rnd on target-path trajectories ending at {@link #targetSamples}; null when there is none. */
+  final Operand<TFloating> evalTargetLogRnd;
+  /** The target's ground-truth sampler that feeds {@link #targetSamples}; null when there is none. */
+  final dev.pathspace.api.GroundTruthSampler groundTruth;
+  /** Why {@link #evalTargetLogRnd} is null (null when it exists). */
+  final String targetPathAbsent;
   final long networkFlopsPerTrainStep;
   /** The evaluation view of the variables (EMA shadows or frozen), for ops added after the build. */
   private final TfGraphContext evalCtx;
@@ -153,6 +161,32 @@ final class TrainingProgram {
       evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
       evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
     }
+    Placeholder<? extends TFloating> gt = null;
+    Operand<TFloating> targetRnd = null;
+    String absent = null;
+    if (c.target().groundTruth().isEmpty()) {
+      absent = "target '" + c.target().id() + "' has no ground-truth sampler";
+    } else {
+      gt = placeholder(tf, dtype, evalBatch, c.target().dim());
+      java.util.Optional<RndTerms> fwd =
+          c.sampler()
+              .targetPathRnd(
+                  evalCtx,
+                  new SimulationRequest(
+                      c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
+                      new SimulationRequirements(false, true, 1),
+                      new StatelessNoise(evalCtx, evalSeed, 3), false),
+                  Floating.view(gt));
+      if (fwd.isPresent()) {
+        targetRnd = Floating.view(tf.withName("eval_target_log_rnd").identity(fwd.get().logRnd(tf)));
+      } else {
+        absent = "sampler '" + c.sampler().id() + "' cannot sample its target path measure";
+      }
+    }
+    targetSamples = targetRnd == null ? null : gt;
+    groundTruth = targetRnd == null ? null : c.target().groundTruth().orElseThrow();
+    evalTargetLogRnd = targetRnd;
+    targetPathAbsent = absent;
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
   }
 
@@ -165,6 +199,12 @@ final class TrainingProgram {
       controlError = ControlErrorProbe.build(evalCtx, components, config, evalSeed, evalBatch);
     }
     return controlError;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Placeholder<? extends TFloating> placeholder(
+      Ops tf, Class<? extends TFloating> dtype, int rows, int dim) {
+    return tf.withName("eval_target_samples").placeholder((Class) dtype, Placeholder.shape(Shape.of(rows, dim)));
   }
 
   /** The buffers scaled by min(1, gradClip / ‖g‖) when {@code train.gradClip > 0} ({@code bsq} = ‖g‖²). */
