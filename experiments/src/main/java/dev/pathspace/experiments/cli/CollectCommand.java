@@ -1,6 +1,8 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.output.DotIntervalPlot;
+import dev.pathspace.experiments.sweep.DotIntervalData;
 import dev.pathspace.experiments.sweep.ResultTable;
 import dev.pathspace.experiments.sweep.ResultsWriter;
 import dev.pathspace.experiments.storage.AtomicFiles;
@@ -63,6 +65,8 @@ final class CollectCommand implements Callable<Integer> {
     }
     ResultTable table = ResultTable.of(scan);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
+    // figures first: results.html embeds those present in outDir/figures
+    DotIntervalPlot.writeAll(ctx.files(), DotIntervalData.of(table), outDir.resolve(ResultsWriter.FIGURES));
     List<Path> files = ResultsWriter.write(table, outDir);
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",

@@ -17,6 +17,9 @@ import java.util.Locale;
  * relative to the output directory).
  */
 public final class ResultsWriter {
+  /** Subdirectory of the output directory with collect's figures (PNG + SVG), embedded in the HTML page. */
+  public static final String FIGURES = "figures";
+
   private ResultsWriter() {}
 
   /** Writes the three files into {@code outDir}; returns their paths. */
@@ -102,7 +105,7 @@ public final class ResultsWriter {
     sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pathspace results</title>\n")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
         .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td.k,th.k{text-align:left}")
-        .append("img{width:260px;margin:4px;border:1px solid #eee}</style></head><body>\n")
+        .append("img{width:260px;margin:4px;border:1px solid #eee}img.fig{width:480px}</style></head><body>\n")
         .append("<h1>pathspace results</h1>\n<p>")
         .append(t.groups().stream().mapToInt(g -> g.runs().size()).sum()).append(" runs in ")
         .append(t.groups().size()).append(" configurations; mean ± standard error over seeds; ")
@@ -129,6 +132,7 @@ public final class ResultsWriter {
       i++;
     }
     sb.append("</table>\n");
+    figures(outDir, sb);
     if (!t.notCounted().isEmpty()) {
       sb.append("<h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
       t.notCounted().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
@@ -154,6 +158,31 @@ public final class ResultsWriter {
       sb.append("</div>\n");
     }
     return sb.append("</body></html>\n").toString();
+  }
+
+  /** The figures section: every PNG of {@code outDir/figures} (sorted), linked to its SVG. */
+  private static void figures(Path outDir, StringBuilder sb) {
+    Path dir = outDir.resolve(FIGURES);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> pngs;
+    try (var s = Files.list(dir)) {
+      pngs = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    if (pngs.isEmpty()) {
+      return;
+    }
+    sb.append("<h2>Figures</h2>\n<p>Dot-and-interval plots: each dot is one seed, the bar is the mean ± ")
+        .append("standard error over seeds (click for the SVG).</p>\n<div>");
+    for (String n : pngs) {
+      String svg = FIGURES + "/" + n.substring(0, n.length() - 4) + ".svg";
+      sb.append("<a href=\"").append(esc(svg)).append("\"><img class=\"fig\" src=\"").append(esc(FIGURES + "/" + n))
+          .append("\" alt=\"").append(esc(n)).append("\"></a>");
+    }
+    sb.append("</div>\n");
   }
 
   static String cell(ResultTable.Stat s) {
