@@ -79,7 +79,7 @@ public interface PathSampler {
    * target samples {@code [request.batch(), d]} and X_{N−1}, …, X_0 are drawn backwards from the
    * reference's exact (or, where the sampler's discretisation defines it, discrete) backward transitions with
    * {@code request.noise()}. {@code −logRnd} are the log weights log w = log dP^ρ/dQ of the forward metrics
-   * (EUBO = E_P[log w] ≥ log Z, forward ESS; docs/math.md §14). Empty when the sampler's target path measure
+   * (EUBO = E_P[log w] ≥ log Z, forward ESS; docs/math.md §15). Empty when the sampler's target path measure
    * cannot be sampled (e.g. a learned noising process); the metrics then say so.
    */
   default java.util.Optional<RndTerms> targetPathRnd(

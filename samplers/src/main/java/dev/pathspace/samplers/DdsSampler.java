@@ -176,7 +176,7 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   }
 
   /**
-   * The DDS rnd on target paths (docs/math.md §14): X_N ~ π run backwards through the reversible
+   * The DDS rnd on target paths (docs/math.md §15): X_N ~ π run backwards through the reversible
    * exponential chain (integrator {@code exponential}), or through the exact transitions of the stationary
    * OU reference, which are the schedule's noising transitions when σ(s)² = 2c(s)κ² (integrator {@code euler},
    * checked by {@link #validate}).

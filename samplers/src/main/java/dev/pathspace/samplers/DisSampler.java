@@ -153,7 +153,7 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
 
   /**
    * The DIS rnd on target paths: X_N ~ π noised backwards with the exact transitions of the schedule's
-   * noising process (the process whose time reversal DIS learns; docs/math.md §14).
+   * noising process (the process whose time reversal DIS learns; docs/math.md §15).
    */
   @Override
   public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {

@@ -45,7 +45,7 @@ final class LogRnd {
 
   /**
    * The rnd of {@link #timeReversal} evaluated on the given states X_0..X_N (a target-path trajectory,
-   * docs/math.md §14): the same prior, drift-divergence and terminal terms, the running and Itô sums of
+   * docs/math.md §15): the same prior, drift-divergence and terminal terms, the running and Itô sums of
    * {@link Unroll#onPath}.
    */
   static RndTerms timeReversalOnPath(
@@ -77,7 +77,7 @@ final class LogRnd {
 
   /**
    * The rnd of {@link #reference} evaluated on the given states X_0..X_N (a target-path trajectory,
-   * docs/math.md §14).
+   * docs/math.md §15).
    */
   static RndTerms referenceOnPath(
       GraphContext g,

@@ -144,7 +144,7 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
 
   /**
    * The PIS rnd on target paths: the Brownian bridge of the (Euler) reference from the Dirac at {@code
-   * priorLoc} to X_N ~ π (docs/math.md §14).
+   * priorLoc} to X_N ~ π (docs/math.md §15).
    */
   @Override
   public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {

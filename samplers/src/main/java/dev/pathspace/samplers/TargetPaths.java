@@ -14,7 +14,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Trajectories of a sampler's <em>target</em> path measure P (docs/math.md §14): start at exact target
+ * Trajectories of a sampler's <em>target</em> path measure P (docs/math.md §15): start at exact target
  * samples X_N ~ π and draw X_{N−1}, …, X_0 backwards from the reference's backward transitions, with one
  * standard normal draw of the request's noise per step (in the order k = N−1, …, 0). The states are
  * returned in generative order X_0..X_N.

@@ -98,7 +98,7 @@ final class Unroll {
    * the target path measure, {@link TargetPaths}): per step the on-policy cost ½|a|² (+ extra) and the Itô
    * term with the model noise n_k recovered from (X_k, X_{k+1}) by {@link StepRule#recoverNoise}. For the
    * Euler and exponential rules Σ_k (running_k + ito_k) is exactly log q(X_{1:N} | X_0) − log r(X_{1:N} |
-   * X_0), the log ratio of the model's and the reference's Gaussian transition densities (docs/math.md §14).
+   * X_0), the log ratio of the model's and the reference's Gaussian transition densities (docs/math.md §15).
    */
   static Result onPath(
       GraphContext g, StepRule rule, StepControl control, Coupling coupling, List<Operand<TFloating>> path) {

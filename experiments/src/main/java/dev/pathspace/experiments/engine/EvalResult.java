@@ -8,7 +8,7 @@ package dev.pathspace.experiments.engine;
  * @param samples terminal states {@code [M][d]}
  * @param seconds wall-clock seconds of the evaluation
  * @param controlError the control error against the exact grid control, or why it was skipped
- * @param targetPath the rnd on trajectories of the target path measure (forward metrics, docs/math.md §14),
+ * @param targetPath the rnd on trajectories of the target path measure (forward metrics, docs/math.md §15),
  *     or why there are none
  */
 public record EvalResult(

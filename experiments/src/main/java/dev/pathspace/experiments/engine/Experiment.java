@@ -368,7 +368,7 @@ public final class Experiment implements AutoCloseable {
   }
 
   /**
-   * The rnd on {@code total} target-path trajectories (docs/math.md §14), ending at exact target samples drawn
+   * The rnd on {@code total} target-path trajectories (docs/math.md §15), ending at exact target samples drawn
    * with seed {@code seed + 104729} (independent of the metrics' reference samples), in chunks of the eval
    * graph's batch; absent with the program's reason when the run has none.
    */

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The sampler's rnd on trajectories of the target path measure that end at exact target samples
  * ({@link dev.pathspace.api.PathSampler#targetPathRnd}; −rnd are the log weights of the EUBO and the forward
- * ESS, docs/math.md §14), or the reason why the run has none (no ground-truth sampler, or a sampler whose
+ * ESS, docs/math.md §15), or the reason why the run has none (no ground-truth sampler, or a sampler whose
  * target path measure cannot be sampled).
  *
  * @param logRnd per-trajectory rnd with the Itô term, or null when absent

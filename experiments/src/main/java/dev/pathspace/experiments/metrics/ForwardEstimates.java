@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The forward metrics from log weights log w = −rnd on trajectories of the <em>target</em> path measure P
- * (docs/math.md §14; Blessing, Jia, Berner, Neumann et al., "Beyond ELBOs: a large-scale evaluation of
+ * (docs/math.md §15; Blessing, Jia, Berner, Neumann et al., "Beyond ELBOs: a large-scale evaluation of
  * variational methods for sampling", ICML 2024, §3 and the evaluation code of {@code
  * DenisBless/variational_sampling_methods}, {@code eval_methods/stochastic_oc_methods.py}):
  *

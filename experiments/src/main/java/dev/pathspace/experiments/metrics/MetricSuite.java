@@ -17,7 +17,7 @@ import java.util.Map;
  *       {@code ess_count}, {@code n_eval}, {@code n_nonfinite} (trajectories with a non-finite rnd, excluded
  *       from all estimators; see {@link LogZEstimates});
  *   <li>when a ground-truth sampler exists, from the sampler's rnd on target-path trajectories ({@link
- *       ForwardEstimates}, docs/math.md §14): {@code eubo}, {@code eubo_error}, {@code eubo_elbo_gap},
+ *       ForwardEstimates}, docs/math.md §15): {@code eubo}, {@code eubo_error}, {@code eubo_elbo_gap},
  *       {@code log_z_forward}, {@code forward_ess}, {@code n_target_paths}, {@code n_target_nonfinite} (all
  *       null when the sampler cannot sample its target path measure, e.g. bridge, langevin);
  *   <li>when moments are known or a ground-truth sampler exists: {@code mean_error}, {@code std_error},

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine evaluates the sampler's rnd on target-path trajectories (docs/math.md §14) in chunks, with a
+ * The engine evaluates the sampler's rnd on target-path trajectories (docs/math.md §15) in chunks, with a
  * last partial chunk: after training DIS on a 1-D Gaussian (log Z = 0.7) the EUBO–ELBO sandwich closes
  * around log Z and the forward ESS rises relative to the untrained sampler; a sampler without target
  * paths reports why.
