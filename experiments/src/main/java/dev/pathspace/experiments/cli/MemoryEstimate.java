@@ -3,7 +3,6 @@ package dev.pathspace.experiments.cli;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.engine.GradientChoice;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,7 +85,7 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
    * @throws ConfigException naming the estimate and the key to lower if the run would not fit
    */
   static void check(RunConfig cfg, int dim) {
-    of(cfg, dim).check(physicalMemory(), Runtime.getRuntime().maxMemory());
+    of(cfg, dim).check(GradientChoice.physicalMemory(), Runtime.getRuntime().maxMemory());
   }
 
   /** Checks this estimate against {@code physical} and {@code maxHeap} bytes. */
@@ -107,16 +106,7 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
   }
 
   private static double number(RunConfig cfg, String key, double fallback) {
-    Object v = cfg.sampler().params().get(key);
-    return v instanceof Number num ? num.doubleValue() : fallback;
-  }
-
-  /** Total physical memory in bytes, or 0 if unknown. */
-  static double physicalMemory() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getTotalMemorySize();
-    }
-    return 0;
+    return GradientChoice.number(cfg, key, fallback);
   }
 
   /** {@code 1.2 GB}, {@code 15.0 TB}, … (decimal units). */

@@ -53,13 +53,14 @@ public final class GradientChoice {
     return cfg.train().batch() * n * (3 * depth * h + 4.0 * dim) * bytes + GRAPH_BYTES_PER_STEP * n;
   }
 
-  private static double number(RunConfig cfg, String key, double fallback) {
+  /** The sampler parameter {@code key} as a number, or {@code fallback} when unset or not numeric. */
+  public static double number(RunConfig cfg, String key, double fallback) {
     Object v = cfg.sampler().params().get(key);
     return v instanceof Number num ? num.doubleValue() : fallback;
   }
 
   /** Total physical memory in bytes, or 0 if unknown. */
-  static double physicalMemory() {
+  public static double physicalMemory() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getTotalMemorySize();
     }
