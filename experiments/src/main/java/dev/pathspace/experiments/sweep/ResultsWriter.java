@@ -41,7 +41,7 @@ public final class ResultsWriter {
     }
   }
 
-  /** CSV text: varying keys, n_runs, seeds, {metric}_mean/{metric}_se/{metric}_n, runs. */
+  /** CSV text: varying keys, n_runs, seeds, {metric}_mean/{metric}_se/{metric}_median/{metric}_n, runs. */
   public static String csv(ResultTable t, Path outDir) {
     StringBuilder sb = new StringBuilder();
     List<String> head = new ArrayList<>(t.varying());
@@ -50,6 +50,7 @@ public final class ResultsWriter {
     for (String m : t.metrics()) {
       head.add(m + "_mean");
       head.add(m + "_se");
+      head.add(m + "_median");
       head.add(m + "_n");
     }
     head.add("runs");
@@ -63,6 +64,7 @@ public final class ResultsWriter {
         ResultTable.Stat s = g.stats().get(m);
         row.add(s == null ? "" : Double.toString(s.mean()));
         row.add(s == null || Double.isNaN(s.se()) ? "" : Double.toString(s.se()));
+        row.add(s == null ? "" : Double.toString(s.median()));
         row.add(s == null ? "0" : Integer.toString(s.n()));
       }
       row.add(String.join(" ", g.runs().stream().map(r -> relative(outDir, r.dir())).toList()));
@@ -92,6 +94,20 @@ public final class ResultsWriter {
     }
     sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
         + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
+    sb.append("\nMedian over seeds (the statistic of the published tables):\n\n");
+    sb.append("| ").append(String.join(" | ", head)).append(" |\n");
+    sb.append("|").append("---|".repeat(t.shown().size() + 1)).append("---:|".repeat(t.headline().size()))
+        .append('\n');
+    for (ResultTable.Group g : t.groups()) {
+      List<String> row = new ArrayList<>();
+      t.shown().forEach(k -> row.add(g.config().getOrDefault(k, "").replace("|", "\\|")));
+      row.add(Integer.toString(g.runs().size()));
+      for (String m : t.headline()) {
+        ResultTable.Stat s = g.stats().get(m);
+        row.add(s == null ? "–" : number(s.median()));
+      }
+      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
     if (!t.notCounted().isEmpty()) {
       sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
       t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
