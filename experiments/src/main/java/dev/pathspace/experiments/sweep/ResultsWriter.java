@@ -73,46 +73,43 @@ public final class ResultsWriter {
     return sb.toString();
   }
 
-  /** Markdown pipe table of the headline metrics ("mean ± se", best in bold). */
+  /** Markdown pipe tables of the headline metrics: "mean ± se" (best in bold), then the median over seeds. */
   public static String markdown(ResultTable t) {
-    List<String> head = new ArrayList<>(t.shown());
-    head.add("seeds");
-    head.addAll(t.headline());
     StringBuilder sb = new StringBuilder();
-    sb.append("| ").append(String.join(" | ", head)).append(" |\n");
-    sb.append("|").append("---|".repeat(t.shown().size() + 1)).append("---:|".repeat(t.headline().size()))
-        .append('\n');
-    for (ResultTable.Group g : t.groups()) {
-      List<String> row = new ArrayList<>();
-      t.shown().forEach(k -> row.add(g.config().getOrDefault(k, "").replace("|", "\\|")));
-      row.add(Integer.toString(g.runs().size()));
-      for (String m : t.headline()) {
-        String cell = cell(g.stats().get(m));
-        row.add(t.isBest(g, m) ? "**" + cell + "**" : cell);
-      }
-      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-    }
+    pipeTable(sb, t, (g, m) -> {
+      String cell = cell(g.stats().get(m));
+      return t.isBest(g, m) ? "**" + cell + "**" : cell;
+    });
     sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
         + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
     sb.append("\nMedian over seeds (the statistic of the published tables):\n\n");
-    sb.append("| ").append(String.join(" | ", head)).append(" |\n");
-    sb.append("|").append("---|".repeat(t.shown().size() + 1)).append("---:|".repeat(t.headline().size()))
-        .append('\n');
-    for (ResultTable.Group g : t.groups()) {
-      List<String> row = new ArrayList<>();
-      t.shown().forEach(k -> row.add(g.config().getOrDefault(k, "").replace("|", "\\|")));
-      row.add(Integer.toString(g.runs().size()));
-      for (String m : t.headline()) {
-        ResultTable.Stat s = g.stats().get(m);
-        row.add(s == null ? "–" : number(s.median()));
-      }
-      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-    }
+    pipeTable(sb, t, (g, m) -> {
+      ResultTable.Stat s = g.stats().get(m);
+      return s == null ? "–" : number(s.median());
+    });
     if (!t.notCounted().isEmpty()) {
       sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
       t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
     }
     return sb.toString();
+  }
+
+  /** One pipe table: the shown keys, the seed count, then {@code cell(group, metric)} per headline metric. */
+  private static void pipeTable(StringBuilder sb, ResultTable t,
+      java.util.function.BiFunction<ResultTable.Group, String, String> cell) {
+    List<String> head = new ArrayList<>(t.shown());
+    head.add("seeds");
+    head.addAll(t.headline());
+    sb.append("| ").append(String.join(" | ", head)).append(" |\n");
+    sb.append("|").append("---|".repeat(t.shown().size() + 1)).append("---:|".repeat(t.headline().size()))
+        .append('\n');
+    for (ResultTable.Group g : t.groups()) {
+      List<String> row = new ArrayList<>();
+      t.shown().forEach(k -> row.add(g.config().getOrDefault(k, "").replace("|", "\\|")));
+      row.add(Integer.toString(g.runs().size()));
+      t.headline().forEach(m -> row.add(cell.apply(g, m)));
+      sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
   }
 
   /** Static HTML page: the table and each group's samples.png of every run (relative links). */
