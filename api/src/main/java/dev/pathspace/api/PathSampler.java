@@ -45,11 +45,45 @@ public interface PathSampler {
   }
 
   /**
+   * The generative control of this sampler (trained or fixed) bound to the request's time grid, for
+   * diagnostics that evaluate it off the simulation (the {@code control_error} metric, docs/math.md §14);
+   * empty if the sampler has no such control (e.g. the Langevin baseline).
+   */
+  default java.util.Optional<BoundControl> boundControl(GraphContext g, SimulationRequest request) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Per-step increments for off-policy chunked gradients, bound to the request's time grid; empty if
    * the sampler does not support them (the engine then differentiates the whole unroll). Samplers that
    * support them must also return the state path in {@link RndTerms#path()} for detached simulations.
    */
   default java.util.Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest request) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The request's simulation as one chunk graph of {@code chunk} steps (K ≥ 1) plus a start and a finish,
+   * built into {@code g}'s graph and sharing its variables; empty if the sampler does not support it (the
+   * engine then builds the unrolled graph). The start uses the request's noise; the chunk's steps use
+   * fed noise keys (see {@link ChunkedSimulation}).
+   */
+  default java.util.Optional<ChunkedSimulation> chunkedSimulation(
+      GraphContext g, SimulationRequest request, int chunk) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The log-RND terms of this sampler evaluated on trajectories of the <em>target</em> path measure (the
+   * time reversal of the sampler's reference conditioned on X_T ~ π): the states X_N are the given exact
+   * target samples {@code [request.batch(), d]} and X_{N−1}, …, X_0 are drawn backwards from the
+   * reference's exact (or, where the sampler's discretisation defines it, discrete) backward transitions with
+   * {@code request.noise()}. {@code −logRnd} are the log weights log w = log dP^ρ/dQ of the forward metrics
+   * (EUBO = E_P[log w] ≥ log Z, forward ESS; docs/math.md §15). Empty when the sampler's target path measure
+   * cannot be sampled (e.g. a learned noising process); the metrics then say so.
+   */
+  default java.util.Optional<RndTerms> targetPathRnd(
+      GraphContext g, SimulationRequest request, org.tensorflow.Operand<org.tensorflow.types.family.TFloating> targetSamples) {
     return java.util.Optional.empty();
   }
 

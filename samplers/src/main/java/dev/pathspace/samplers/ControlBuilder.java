@@ -48,6 +48,56 @@ final class ControlBuilder {
   }
 
   /**
+   * The control of parameterisation {@code p} bound to the fed steps of a chunk graph ({@link
+   * ChunkUnroll}): the same variables and, for the same time, scale and weights, the same values as
+   * {@link #bind}. Only the trainable control of a plain network or a gained score/lerp guide.
+   */
+  static FedControl bindFed(
+      GraphContext g,
+      String prefix,
+      Parameterisation p,
+      ControlParams params,
+      SimulationRequest req,
+      GaussianPrior prior,
+      ChunkUnroll.Steps steps) {
+    int d = req.target().dim();
+    int n = steps.size();
+    NetworkParams network = params.network();
+    Clip clip = params.clip(g);
+    FourierMlp.Bound net = new FourierMlp(prefix + "/ctrl", d, d, network).bind(g, steps.times(), n);
+    boolean guided = p != Parameterisation.NETWORK;
+    List<Operand<TFloating>> gain =
+        guided ? new TimeGain(prefix + "/gain", network, p.gainInit()).rows(g, steps.times(), n) : List.of();
+    if (p == Parameterisation.LERP && prior == null) {
+      throw new IllegalStateException("the lerp parameterisation needs a Gaussian prior");
+    }
+    return (gg, j, x) -> {
+      Operand<TFloating> nn = Clip.byValue(gg, net.apply(gg, j, x), clip.model());
+      if (!guided) {
+        return nn;
+      }
+      Ops tf = gg.tf();
+      Operand<TFloating> guide = p == Parameterisation.SCORE
+          ? req.target().score(gg, x)
+          : Floating.view(tf.math.add(
+              tf.math.mul(prior.score(gg, x), steps.oneMinusLambda(j)),
+              tf.math.mul(req.target().score(gg, x), steps.lambda(j))));
+      Operand<TFloating> score = Clip.byValue(gg, guide, clip.score());
+      if (p.diffusionScaled()) {
+        score = Floating.view(tf.math.mul(score, steps.sigma(j)));
+      }
+      return Floating.view(tf.math.add(nn, tf.math.mul(score, Clip.byValue(gg, gain.get(j), clip.model()))));
+    };
+  }
+
+  /** A control evaluated at step j of a chunk graph (the step's time and scalars are fed). */
+  @FunctionalInterface
+  interface FedControl {
+    /** u(s_j, x), {@code [B, d]}. */
+    Operand<TFloating> apply(GraphContext g, int j, Operand<TFloating> x);
+  }
+
+  /**
    * A network plus a gained guide (or the network alone if {@code guide} is null).
    *
    * @param gainInit initial value of the time gain g

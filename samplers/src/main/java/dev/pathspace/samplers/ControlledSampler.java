@@ -1,10 +1,12 @@
 package dev.pathspace.samplers;
 
+import dev.pathspace.api.BoundControl;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.SimulationRequest;
+import dev.pathspace.api.TimeGrid;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,11 @@ abstract class ControlledSampler<P extends Record & ControlParams> implements Pa
     this.fixedControl = fixedControl;
   }
 
+  /** The sampler's parameters. */
+  public final P params() {
+    return params;
+  }
+
   /** Number of trainable scalars of this sampler's controls on a target of dimension {@code dim}. */
   public abstract long trainableParameterCount(int dim);
 
@@ -48,6 +55,38 @@ abstract class ControlledSampler<P extends Record & ControlParams> implements Pa
   @Override
   public final boolean trainable() {
     return fixedControl == null;
+  }
+
+  /**
+   * The step rule of the generative chain on the request's grid: Euler–Maruyama of the schedule's SDE
+   * unless the sampler integrates otherwise (DDS's exponential integrator).
+   */
+  StepRule stepRule(SimulationRequest req) {
+    return StepRule.euler(req.schedule(), req.schedule().grid(req.timesteps()));
+  }
+
+  /** The fixed or trainable control on the request's grid, with the step rule's KL weights. */
+  @Override
+  public final Optional<BoundControl> boundControl(GraphContext g, SimulationRequest req) {
+    StepRule rule = stepRule(req);
+    StepControl control = control(g, req);
+    return Optional.of(new BoundControl() {
+      @Override
+      public TimeGrid grid() {
+        return rule.grid();
+      }
+
+      @Override
+      public double klWeight(int k) {
+        return rule.klWeight(k);
+      }
+
+      @Override
+      public org.tensorflow.Operand<org.tensorflow.types.family.TFloating> apply(
+          GraphContext gg, int k, org.tensorflow.Operand<org.tensorflow.types.family.TFloating> x) {
+        return control.apply(gg, k, rule.time(k), x);
+      }
+    });
   }
 
   /** Whether a fixed control replaces the trainable one. */

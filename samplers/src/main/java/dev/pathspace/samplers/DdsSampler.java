@@ -175,11 +175,33 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
     return increments(g, req, rule(req), coupling(req, prior(req)));
   }
 
+  /**
+   * The DDS rnd on target paths (docs/math.md §15): X_N ~ π run backwards through the reversible
+   * exponential chain (integrator {@code exponential}), or through the exact transitions of the stationary
+   * OU reference, which are the schedule's noising transitions when σ(s)² = 2c(s)κ² (integrator {@code euler},
+   * checked by {@link #validate}).
+   */
+  @Override
+  public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {
+    GaussianPrior prior = prior(req);
+    StepRule rule = rule(req);
+    java.util.List<Operand<TFloating>> path =
+        rule instanceof StepRule.Exponential exp
+            ? TargetPaths.reversibleChain(g, req, targetSamples, exp)
+            : TargetPaths.noising(g, req, targetSamples);
+    return Optional.of(LogRnd.referenceOnPath(g, req, rule, control(g, req), coupling(req, prior), prior, path));
+  }
+
   private GaussianPrior prior(SimulationRequest req) {
     return new GaussianPrior(req.target().dim(), 0.0, params.sigma(), params.priorTruncation());
   }
 
   /** The exponential integrator on the schedule's grid, or Euler–Maruyama of the schedule's SDE. */
+  @Override
+  StepRule stepRule(SimulationRequest req) {
+    return rule(req);
+  }
+
   private StepRule rule(SimulationRequest req) {
     TimeGrid grid = req.schedule().grid(req.timesteps());
     return params.euler()

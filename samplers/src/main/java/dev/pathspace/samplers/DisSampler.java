@@ -1,6 +1,11 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
+import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.Floating;
+import dev.pathspace.api.TimeGrid;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
@@ -14,6 +19,8 @@ import dev.pathspace.api.Target;
 import dev.pathspace.samplers.nn.Activation;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.types.family.TFloating;
 
 /**
  * Time-reversed diffusion sampler (DIS; Berner, Richter &amp; Ullrich, "An optimal control perspective on
@@ -113,6 +120,46 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
     SdeSchedule sde = req.schedule();
     return increments(g, req, StepRule.euler(sde, sde.grid(req.timesteps())), Coupling.none());
+  }
+
+  /**
+   * The chunk graph of the trainable control (docs/performance.md, chunk graph): the start is the prior
+   * sample and its log density, the finish subtracts the drift divergence d·Σ∫c and adds −log ρ(X_N), as
+   * {@link LogRnd#timeReversal} does.
+   */
+  @Override
+  public Optional<ChunkedSimulation> chunkedSimulation(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    Operand<TFloating> x0 =
+        prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
+    Operand<TFloating> initial = prior.logDensity(g, x0);
+    SdeSchedule sde = req.schedule();
+    TimeGrid grid = sde.grid(req.timesteps());
+    int d = req.target().dim();
+    double driftDivergence = 0;
+    for (int k = 0; k < grid.steps(); k++) {
+      driftDivergence += d * sde.integratedDrift(grid.time(k), grid.time(k + 1));
+    }
+    double constant = driftDivergence;
+    return Optional.of(new ChunkUnroll(g, req, chunk, x0, initial,
+        steps -> ControlBuilder.bindFed(g, "dis", params.parameterisation(), params, req, prior, steps),
+        (gg, init, running, ito, last) -> new RndTerms(init,
+            Floating.view(gg.tf().math.sub(running, gg.scalar(constant))), ito,
+            Floating.view(gg.tf().math.neg(req.target().logDensity(gg, last))), last)));
+  }
+
+  /**
+   * The DIS rnd on target paths: X_N ~ π noised backwards with the exact transitions of the schedule's
+   * noising process (the process whose time reversal DIS learns; docs/math.md §15).
+   */
+  @Override
+  public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {
+    return Optional.of(
+        LogRnd.timeReversalOnPath(
+            g, req, prior(req), control(g, req), Coupling.none(), TargetPaths.noising(g, req, targetSamples)));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

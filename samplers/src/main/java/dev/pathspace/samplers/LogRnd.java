@@ -44,6 +44,58 @@ final class LogRnd {
   }
 
   /**
+   * The rnd of {@link #timeReversal} evaluated on the given states X_0..X_N (a target-path trajectory,
+   * docs/math.md §15): the same prior, drift-divergence and terminal terms, the running and Itô sums of
+   * {@link Unroll#onPath}.
+   */
+  static RndTerms timeReversalOnPath(
+      GraphContext g,
+      SimulationRequest req,
+      GaussianPrior prior,
+      StepControl control,
+      Coupling coupling,
+      java.util.List<Operand<TFloating>> path) {
+    Ops tf = g.tf();
+    SdeSchedule sde = req.schedule();
+    TimeGrid grid = sde.grid(req.timesteps());
+    Unroll.Result r = Unroll.onPath(g, StepRule.euler(sde, grid), control, coupling, path);
+    Operand<TFloating> running = Floating.view(tf.math.sub(r.running(), g.scalar(driftDivergence(req, grid))));
+    Operand<TFloating> terminal = Floating.view(tf.math.neg(req.target().logDensity(g, r.last())));
+    return new RndTerms(prior.logDensity(g, path.get(0)), running, r.ito(), terminal, r.last(), r.path());
+  }
+
+  /** d·Σ_k ∫_{s_k}^{s_{k+1}} c, the divergence of the reference drift integrated over the grid. */
+  private static double driftDivergence(SimulationRequest req, TimeGrid grid) {
+    SdeSchedule sde = req.schedule();
+    int d = req.target().dim();
+    double sum = 0;
+    for (int k = 0; k < grid.steps(); k++) {
+      sum += d * sde.integratedDrift(grid.time(k), grid.time(k + 1));
+    }
+    return sum;
+  }
+
+  /**
+   * The rnd of {@link #reference} evaluated on the given states X_0..X_N (a target-path trajectory,
+   * docs/math.md §15).
+   */
+  static RndTerms referenceOnPath(
+      GraphContext g,
+      SimulationRequest req,
+      StepRule rule,
+      StepControl control,
+      Coupling coupling,
+      GaussianPrior referenceTerminal,
+      java.util.List<Operand<TFloating>> path) {
+    Ops tf = g.tf();
+    Unroll.Result r = Unroll.onPath(g, rule, control, coupling, path);
+    Operand<TFloating> x = r.last();
+    Operand<TFloating> terminal =
+        Floating.view(tf.math.sub(referenceTerminal.logDensity(g, x), req.target().logDensity(g, x)));
+    return new RndTerms(Tiling.zeros(g, req.batch()), r.running(), r.ito(), terminal, x, r.path());
+  }
+
+  /**
    * rnd = Σ_k running_k + Σ_k ito_k + log p_ref(X_N) − log ρ(X_N): the model and the reference start from
    * the same law, so the initial term is 0.
    *

@@ -1,7 +1,9 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
+import dev.pathspace.api.ChunkedSimulation;
 import dev.pathspace.api.ControlField;
+import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
 import dev.pathspace.api.OffPolicyIncrements;
 import dev.pathspace.api.PathSampler;
@@ -120,6 +122,38 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
   @Override
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
     return increments(g, req, rule(req), Coupling.none());
+  }
+
+  /**
+   * The chunk graph of the trainable control (docs/performance.md, chunk graph): the start is the Dirac
+   * state (initial term 0), the finish adds log p_ref(X_N) − log ρ(X_N), as {@link LogRnd#reference}.
+   */
+  @Override
+  public Optional<ChunkedSimulation> chunkedSimulation(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    int d = req.target().dim();
+    Operand<TFloating> x0 = Tiling.filled(g, req.batch(), d, params.priorLoc());
+    GaussianPrior ref = referenceTerminal(req.schedule(), d, params.priorLoc());
+    return Optional.of(new ChunkUnroll(g, req, chunk, x0, Tiling.zeros(g, req.batch()),
+        steps -> ControlBuilder.bindFed(g, "pis", params.parameterisation(), params, req, null, steps),
+        (gg, init, running, ito, last) -> new RndTerms(init, running, ito,
+            Floating.view(gg.tf().math.sub(ref.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
+  }
+
+  /**
+   * The PIS rnd on target paths: the Brownian bridge of the (Euler) reference from the Dirac at {@code
+   * priorLoc} to X_N ~ π (docs/math.md §15).
+   */
+  @Override
+  public Optional<RndTerms> targetPathRnd(GraphContext g, SimulationRequest req, Operand<TFloating> targetSamples) {
+    int d = req.target().dim();
+    return Optional.of(
+        LogRnd.referenceOnPath(
+            g, req, rule(req), control(g, req), Coupling.none(),
+            referenceTerminal(req.schedule(), d, params.priorLoc()),
+            TargetPaths.brownianBridge(g, req, targetSamples, params.priorLoc())));
   }
 
   private static StepRule rule(SimulationRequest req) {

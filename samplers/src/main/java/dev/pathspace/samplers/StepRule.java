@@ -38,6 +38,13 @@ interface StepRule {
   Operand<TFloating> recoverNoise(
       GraphContext g, int k, Operand<TFloating> x, Operand<TFloating> w, Operand<TFloating> x1);
 
+  /**
+   * The weight of step k's running cost: KL(N(m + Mu, V) ‖ N(m + Mu', V)) = ½|u − u'|²·klWeight(k) for
+   * the step's transitions under two controls (Δt_k for Euler–Maruyama, β_k²σ² for the exponential
+   * integrator; api {@code BoundControl#klWeight}).
+   */
+  double klWeight(int k);
+
   /** The running cost of step k from its per-unit cost c_k, {@code [B]}. */
   Operand<TFloating> weightCost(GraphContext g, int k, Operand<TFloating> cost);
 
@@ -98,8 +105,13 @@ interface StepRule {
     }
 
     @Override
+    public double klWeight(int k) {
+      return grid.dt(k);
+    }
+
+    @Override
     public Operand<TFloating> weightCost(GraphContext g, int k, Operand<TFloating> cost) {
-      return Floating.view(g.tf().math.mul(cost, g.scalar(grid.dt(k))));
+      return Floating.view(g.tf().math.mul(cost, g.scalar(klWeight(k))));
     }
 
     @Override
@@ -148,9 +160,14 @@ interface StepRule {
     }
 
     @Override
-    public Operand<TFloating> weightCost(GraphContext g, int k, Operand<TFloating> cost) {
+    public double klWeight(int k) {
       double b = beta(k);
-      return Floating.view(g.tf().math.mul(cost, g.scalar(b * b * sigma * sigma)));
+      return b * b * sigma * sigma;
+    }
+
+    @Override
+    public Operand<TFloating> weightCost(GraphContext g, int k, Operand<TFloating> cost) {
+      return Floating.view(g.tf().math.mul(cost, g.scalar(klWeight(k))));
     }
 
     @Override

@@ -93,6 +93,36 @@ final class Unroll {
     return Floating.view(tf.math.add(running, rule.ito(g, k, in.a(), n)));
   }
 
+  /**
+   * The running cost and Itô sums of the control evaluated on given states X_0..X_N (e.g. a trajectory of
+   * the target path measure, {@link TargetPaths}): per step the on-policy cost ½|a|² (+ extra) and the Itô
+   * term with the model noise n_k recovered from (X_k, X_{k+1}) by {@link StepRule#recoverNoise}. For the
+   * Euler and exponential rules Σ_k (running_k + ito_k) is exactly log q(X_{1:N} | X_0) − log r(X_{1:N} |
+   * X_0), the log ratio of the model's and the reference's Gaussian transition densities (docs/math.md §15).
+   */
+  static Result onPath(
+      GraphContext g, StepRule rule, StepControl control, Coupling coupling, List<Operand<TFloating>> path) {
+    if (path.size() != rule.steps() + 1) {
+      throw new IllegalArgumentException(
+          "a path of " + rule.steps() + " steps needs " + (rule.steps() + 1) + " states (got " + path.size() + ")");
+    }
+    Ops tf = g.tf();
+    Operand<TFloating> running = null;
+    Operand<TFloating> itoSum = null;
+    for (int k = 0; k < rule.steps(); k++) {
+      double s = rule.time(k);
+      Operand<TFloating> xk = path.get(k);
+      Operand<TFloating> u = control.apply(g, k, s, xk);
+      Coupling.Integrands in = coupling.apply(g, k, s, xk, u);
+      Operand<TFloating> n = rule.recoverNoise(g, k, xk, u, path.get(k + 1));
+      Operand<TFloating> c = rule.weightCost(g, k, cost(g, in, u, false));
+      Operand<TFloating> i = rule.ito(g, k, in.a(), n);
+      running = running == null ? c : Floating.view(tf.math.add(running, c));
+      itoSum = itoSum == null ? i : Floating.view(tf.math.add(itoSum, i));
+    }
+    return new Result(running, itoSum, path.get(path.size() - 1), path);
+  }
+
   /** c_k = ½|a|² or ⟨a, w − ½b⟩, plus the extra cost. */
   private static Operand<TFloating> cost(
       GraphContext g, Coupling.Integrands in, Operand<TFloating> w, boolean detached) {

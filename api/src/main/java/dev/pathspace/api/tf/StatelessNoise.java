@@ -33,6 +33,24 @@ public final class StatelessNoise implements Noise {
     this.stream = stream;
   }
 
+  /** The number of draws made so far (the next draw has index {@code draws() + 1}). */
+  public long draws() {
+    return counter;
+  }
+
+  /** The stream of this source. */
+  public long stream() {
+    return stream;
+  }
+
+  /**
+   * The {@code int64[2]} key of draw {@code draw} (1-based) of stream {@code stream} for the fed seed
+   * {@code seed}: the value the graph computes in {@link #normal} (two's-complement addition, as TF's).
+   */
+  public static long[] key(long[] seed, long stream, long draw) {
+    return new long[] {seed[0] + (stream << 32), seed[1] + (draw << 32)};
+  }
+
   @Override
   public Operand<TFloating> normal(long... shape) {
     counter++;

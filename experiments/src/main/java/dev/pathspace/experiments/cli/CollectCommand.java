@@ -1,6 +1,10 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
+import dev.pathspace.experiments.output.DotIntervalPlot;
+import dev.pathspace.experiments.sweep.DotIntervalData;
+import dev.pathspace.experiments.sweep.PublishedNumbers;
+import dev.pathspace.experiments.sweep.ReferenceComparison;
 import dev.pathspace.experiments.sweep.ResultTable;
 import dev.pathspace.experiments.sweep.ResultsWriter;
 import dev.pathspace.experiments.storage.AtomicFiles;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * stderr and in the report instead of counted), and writes {@code results.csv},
  * {@code results.md} and {@code results.html}; prints the Markdown table. Points of a sweep root whose
  * manifest lists them but that have no finished run are appended to {@code results.md} (see
- * {@link SweepFailures}).
+ * {@link SweepFailures}). With {@code --reference FILE} (see {@link PublishedNumbers}), published numbers
+ * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md}.
  */
 @Command(
     name = "collect",
@@ -40,6 +45,10 @@ final class CollectCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: the first RUNS argument)")
   Path out;
 
+  @Option(names = "--reference", paramLabel = "FILE",
+      description = "CSV of published numbers (config keys, then metric,value,error,statistic,source) to put beside ours")
+  Path reference;
+
   CollectCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -47,6 +56,7 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
+    PublishedNumbers published = reference == null ? null : PublishedNumbers.read(ctx.workDir().resolve(reference));
     ResultTable.Scan scan = ResultTable.scan(dirs);
     List<CollectedRun> runs = scan.runs();
     for (String n : scan.notCounted()) {
@@ -63,11 +73,21 @@ final class CollectCommand implements Callable<Integer> {
     }
     ResultTable table = ResultTable.of(scan);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
+    // figures first: results.html embeds those present in outDir/figures
+    DotIntervalPlot.writeAll(ctx.files(), DotIntervalData.of(table), outDir.resolve(ResultsWriter.FIGURES));
     List<Path> files = ResultsWriter.write(table, outDir);
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
         String.join(", ", files.stream().map(Path::toString).toList()));
     ctx.out().print(ResultsWriter.markdown(table));
+    if (published != null) {
+      ReferenceComparison cmp = ReferenceComparison.of(table, published);
+      String md = cmp.markdown(table.shown());
+      append(outDir.resolve("results.md"), md);
+      ctx.out().print(md);
+      ctx.err().printf("%d published numbers: %d comparisons, %d without a matching configuration%n",
+          published.entries().size(), cmp.rows().size(), cmp.unmatched().size());
+    }
     String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
     ctx.out().print(incomplete);
     ctx.out().flush();
@@ -89,14 +109,18 @@ final class CollectCommand implements Callable<Integer> {
       }
     }
     if (md.length() > 0) {
-      try {
-        // rewritten whole and atomically, like every file pathspace writes
-        String table = Files.readString(resultsMd, StandardCharsets.UTF_8);
-        AtomicFiles.SYSTEM.writeString(resultsMd, table + md);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + resultsMd, e);
-      }
+      append(resultsMd, md.toString());
     }
     return md.toString();
+  }
+
+  /** Appends {@code text} to {@code file}, rewritten whole and atomically like every file pathspace writes. */
+  private static void append(Path file, String text) {
+    try {
+      String old = Files.readString(file, StandardCharsets.UTF_8);
+      AtomicFiles.SYSTEM.writeString(file, old + text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 }

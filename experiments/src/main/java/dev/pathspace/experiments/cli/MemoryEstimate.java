@@ -2,7 +2,7 @@ package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.config.RunConfig;
-import java.lang.management.ManagementFactory;
+import dev.pathspace.experiments.engine.GradientChoice;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.Locale;
  * A memory estimate of one run, checked before any graph is built: the network parameters with their
  * gradient, Adam and EMA copies, the training unroll's activations (the whole unroll, or one
  * {@code train.gradientChunk} plus the stored states), the evaluation chunk, the graph itself (about
- * 3.5 MB per time step, docs/performance.md) and the Java arrays of the evaluation results. The activation
+ * 3.5 MB per time step of the unroll, or of one chunk graph for DIS/PIS with {@code train.gradientChunk > 0},
+ * docs/performance.md) and the Java arrays of the evaluation results. The activation
  * model (3·depth·width + 4·d values per trajectory and time step) reproduces the ≈ B·H·N·6 floats of the
  * full unroll measured in docs/performance.md. A run whose native estimate exceeds 80 % of the physical
  * memory, or whose Java part exceeds 80 % of the JVM's max heap, is refused with the estimate and the key
@@ -28,7 +29,7 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
   /** Fixed native cost of the TensorFlow runtime and a session. */
   static final double RUNTIME_BYTES = 400e6;
   /** Native cost of the graph per unrolled time step (training + evaluation unroll). */
-  static final double GRAPH_BYTES_PER_STEP = 3.5e6;
+  static final double GRAPH_BYTES_PER_STEP = GradientChoice.GRAPH_BYTES_PER_STEP;
 
   /** One part of the estimate and the key to lower to shrink it. */
   record Term(String what, double bytes, String key, boolean onHeap) {}
@@ -49,17 +50,21 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
       double params = networks * ((d + timeChannels) * h + Math.max(0, depth - 1) * h * h + h * d + h * depth);
       terms.add(new Term("network parameters ×5 (weights, gradients, Adam m and v, EMA)", 5 * params * bytes,
           "sampler.width", false));
-      int chunk = cfg.train().gradientChunk();
+      int chunk = GradientChoice.chunk(cfg, dim);
       double stepsAlive = chunk > 0 ? Math.min(chunk, n) : n;
       terms.add(new Term("training activations", networks * b * stepsAlive * (3 * depth * h + 4 * d) * bytes,
           "train.batch", false));
       if (chunk > 0) {
-        terms.add(new Term("stored training states", b * n * d * bytes, "train.batch", false));
+        // a chunk graph stores the state at each chunk boundary, the unrolled fallback every state
+        double stored = chunkGraph(cfg, dim) ? Math.ceil(n / chunk) : n;
+        terms.add(new Term("stored training states", b * stored * d * bytes, "train.batch", false));
       }
     }
     double evalChunk = Math.min(cfg.eval().chunk(), cfg.eval().batch());
     terms.add(new Term("evaluation chunk", evalChunk * (n * d + 8 * depth * h) * bytes, "eval.chunk", false));
-    terms.add(new Term("graph", GRAPH_BYTES_PER_STEP * n + RUNTIME_BYTES, "train.timesteps", false));
+    double graphSteps = chunkGraph(cfg, dim) ? Math.min(GradientChoice.chunk(cfg, dim), n) : n;
+    terms.add(new Term("graph", GRAPH_BYTES_PER_STEP * graphSteps + RUNTIME_BYTES,
+        chunkGraph(cfg, dim) ? "train.gradientChunk" : "train.timesteps", false));
     terms.add(new Term("evaluation results (Java)", 3.0 * cfg.eval().batch() * (8 * d + 40), "eval.batch", true));
     terms.add(new Term("reference samples (Java)", 2.0 * cfg.eval().referenceSamples() * (8 * d + 40),
         "eval.referenceSamples", true));
@@ -69,13 +74,18 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
     return new MemoryEstimate(List.copyOf(terms), nat, heap);
   }
 
+  /** Whether the run builds one chunk graph (samplers with a chunk graph and an effective chunk > 0). */
+  private static boolean chunkGraph(RunConfig cfg, int dim) {
+    return GradientChoice.chunk(cfg, dim) > 0 && GradientChoice.CHUNK_GRAPH_SAMPLERS.contains(cfg.sampler().type());
+  }
+
   /**
    * Checks {@code cfg} against this machine: its physical memory and the JVM's max heap.
    *
    * @throws ConfigException naming the estimate and the key to lower if the run would not fit
    */
   static void check(RunConfig cfg, int dim) {
-    of(cfg, dim).check(physicalMemory(), Runtime.getRuntime().maxMemory());
+    of(cfg, dim).check(GradientChoice.physicalMemory(), Runtime.getRuntime().maxMemory());
   }
 
   /** Checks this estimate against {@code physical} and {@code maxHeap} bytes. */
@@ -96,16 +106,7 @@ record MemoryEstimate(List<Term> terms, double nativeBytes, double heapBytes) {
   }
 
   private static double number(RunConfig cfg, String key, double fallback) {
-    Object v = cfg.sampler().params().get(key);
-    return v instanceof Number num ? num.doubleValue() : fallback;
-  }
-
-  /** Total physical memory in bytes, or 0 if unknown. */
-  static double physicalMemory() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getTotalMemorySize();
-    }
-    return 0;
+    return GradientChoice.number(cfg, key, fallback);
   }
 
   /** {@code 1.2 GB}, {@code 15.0 TB}, … (decimal units). */

@@ -14,6 +14,9 @@ import dev.pathspace.experiments.engine.TrainingDivergedException;
 import dev.pathspace.experiments.engine.TrainingInterruptedException;
 import dev.pathspace.experiments.metrics.EvaluationReport;
 import dev.pathspace.experiments.metrics.MetricValues;
+import dev.pathspace.experiments.metrics.RunMetric;
+import dev.pathspace.experiments.metrics.StandardMetrics;
+import dev.pathspace.experiments.output.ControlErrorPlot;
 import dev.pathspace.experiments.output.CurvesCsv;
 import dev.pathspace.experiments.output.LossPlot;
 import dev.pathspace.experiments.output.MarginalPlot;
@@ -55,7 +58,7 @@ final class RunLifecycle {
   /** Derived artifacts, removed when a run restarts or resumes (they describe an older state). */
   static final List<String> DERIVED =
       List.of("summary.json", "train.json", "samples.png", "samples.svg", "loss.png", "marginals.png",
-          "marginals.svg", "saved_model");
+          "marginals.svg", "saved_model", "control_error.csv", "control_error.png", FinalSamples.FILE);
   /** The default of {@code --max-skipped-fraction}. */
   static final double DEFAULT_MAX_SKIPPED_FRACTION = 0.5;
   /** Headline metrics that must be finite for a run to be complete. */
@@ -174,8 +177,9 @@ final class RunLifecycle {
           Tracker tracker = ctx.backend().tracker(dir.file("tb"), cfg.train().logEvery())) {
         List<RunListener> listeners = new ArrayList<>(List.of(progress, csv, history, tracker, seen));
         if (curves != null) {
+          List<RunMetric> curveMetrics = StandardMetrics.curveMetrics(plan.metrics(), cfg.eval().curveSinkhorn());
           listeners.add(new CurveRecorder(curves, tracker,
-              e -> ctx.backend().metrics(cfg, ctx.backend().report(cfg, comps.target(), e), plan.metrics()),
+              e -> ctx.backend().metrics(cfg, ctx.backend().report(cfg, comps.target(), e), curveMetrics),
               seen.secondsBefore, err));
         }
         try {
@@ -199,6 +203,9 @@ final class RunLifecycle {
         status = status.to(State.TRAINED, steps, null, ctx.clock().instant()).withArtifact("train.json", steps);
         dir.writeStatus(files, status);
         eval = program.evaluate();
+        if (comps.target().groundTruth().isPresent()) { // the forward metrics exist but are null: say why
+          eval.targetPath().reason().ifPresent(why -> err.println("note: eubo and forward_ess are null: " + why));
+        }
         EvaluationReport report = ctx.backend().report(cfg, comps.target(), eval);
         MetricValues metrics = ctx.backend().metrics(cfg, report, plan.metrics());
         tracker.onEval(steps, metrics.asMap());
@@ -206,6 +213,9 @@ final class RunLifecycle {
         // the evaluation is saved before any plot is drawn: a failing plot never loses it
         files.writeString(dir.file("summary.json"), SummaryJson.toJson(summary));
         status = status.to(State.EVALUATED, steps, null, ctx.clock().instant()).withArtifact("summary.json", steps);
+        dir.writeStatus(files, status);
+        FinalSamples.write(files, dir.file(FinalSamples.FILE), report);
+        status = status.withArtifact(FinalSamples.FILE, steps);
         dir.writeStatus(files, status);
         List<String> plotted = plots(dir, report, metrics, history, title);
         for (String p : plotted) {
@@ -289,6 +299,15 @@ final class RunLifecycle {
         List.of(dir.file("marginals.png"), dir.file("marginals.svg")),
         t -> MarginalPlot.write(t.get(0), t.get(1), report, title)))) {
       written.addAll(List.of("marginals.png", "marginals.svg"));
+    }
+    var ce = report.eval().controlError();
+    if (ce.computed() && guarded("control_error.csv",
+        () -> files.writeString(dir.file("control_error.csv"), ControlErrorPlot.csv(ce)))) {
+      written.add("control_error.csv");
+    }
+    if (ce.computed() && ce.heatmap() != null && guarded("control_error.png", () -> files.writeAll(
+        List.of(dir.file("control_error.png")), t -> ControlErrorPlot.write(t.get(0), ce, "control error: " + title)))) {
+      written.add("control_error.png");
     }
     return written;
   }

@@ -132,7 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         sweep.put("shard_index", shard.index());
         sweep.put("num_shards", shard.count());
         RunLifecycle.Outcome outcome = new RunLifecycle(ctx).execute(p.run(), RunDirectory.create(p.dir()), resume,
-            new RunLifecycle.Origin(null, RunCommand.describe(spec.presets()), Map.of("sweep", sweep))
+            new RunLifecycle.Origin(null, RunCommand.describe(spec.resolve(p.point()).presets()), Map.of("sweep", sweep))
                 .withMaxSkippedFraction(maxSkippedFraction));
         if (outcome.exitCode() == ExitCodes.INTERRUPTED) {
           err.println("sweep interrupted: re-submit the same command to continue");
@@ -174,7 +174,8 @@ final class SweepCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     for (SweepPoint p : points) {
       try {
-        RunPlan run = planner.plan(spec.presets(), null, List.of(spec.base(), p.overrides()));
+        SweepSpec.Resolved r = spec.resolve(p);
+        RunPlan run = planner.plan(r.presets(), null, List.of(spec.base(), r.overrides()));
         RunConfig cfg = run.config();
         RunComponents comps = run.components();
         MemoryEstimate.check(cfg, comps.target().dim());

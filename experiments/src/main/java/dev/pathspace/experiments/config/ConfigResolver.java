@@ -114,8 +114,9 @@ public final class ConfigResolver {
     int inter = (Integer) codec.convert(need(settings, "threads.inter"), int.class, "threads.inter");
     require(intra >= 0, "threads.intra", intra, "must be >= 0 (0 = TensorFlow default)");
     require(inter >= 0, "threads.inter", inter, "must be >= 0 (0 = TensorFlow default)");
-    require(t.gradientChunk() >= 0, "train.gradientChunk", t.gradientChunk(),
-        "must be >= 0 (0 = differentiate the whole unroll)");
+    require(t.gradientChunk() >= -1, "train.gradientChunk", t.gradientChunk(),
+        "must be >= -1 (-1 = auto: a chunk graph of 10 steps when the unrolled run would need more than a"
+            + " quarter of the memory, 0 = differentiate the whole unroll, K > 0 = one chunk graph of K steps)");
     require(t.checkpointEvery() >= 0, "train.checkpointEvery", t.checkpointEvery(),
         "must be >= 0 (0 = only at the end)");
     boolean graphOpt =

@@ -114,7 +114,7 @@ public final class ConfigYaml {
   }
 
   /** The {@code eval.*} keys that only add a learning curve and are not part of a run's identity. */
-  public static final List<String> CURVE_KEYS = List.of("every", "curveBatch");
+  public static final List<String> CURVE_KEYS = List.of("every", "curveBatch", "curveSinkhorn");
 
   /**
    * The identity of a resolved configuration: the first 16 hex digits of the SHA-256 of its

@@ -27,8 +27,12 @@ import java.util.Map;
  * @param scaleLossByDim multiply the loss by 1/d before the gradient (reference behaviour)
  * @param logEvery log a progress line (and a metrics.csv row) every this many steps
  * @param maxSkips abort after this many consecutive non-finite steps
- * @param gradientChunk for off-policy divergences: accumulate the gradient over chunks of this many
- *     time steps from stored states (memory grows with B·d·N, not B·H·N); 0 = differentiate the unroll
+ * @param gradientChunk K &gt; 0: simulate and differentiate with one chunk graph of K time steps run ⌈N/K⌉
+ *     times (samplers with a chunk graph — DIS, PIS — and every divergence; graph, first step and memory
+ *     no longer grow with N, docs/performance.md); for other samplers and off-policy divergences,
+ *     accumulate the gradient over chunks of K steps of the unrolled graph from stored states; 0 =
+ *     differentiate the whole unroll; −1 = auto ({@code engine.GradientChoice}: the chunk graph of 10 steps when
+ *     the unrolled run would need more than a quarter of the physical memory)
  * @param checkpointEvery write a checkpoint every this many steps (0 = only after the last step)
  * @param optimizer the update rule
  * @param lrSchedule the learning-rate schedule

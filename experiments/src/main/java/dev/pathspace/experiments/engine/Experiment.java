@@ -210,21 +210,6 @@ public final class Experiment implements AutoCloseable {
   }
 
   /**
-   * Evaluates {@code eval.curveBatch} trajectories for the learning curve, streamed in chunks; the noise
-   * (seed [seed + 7919, 3·10⁶ + chunk]) is the same at every call, so successive points differ only by
-   * the training in between.
-   *
-   * @throws IllegalStateException if the run has no learning curve ({@code eval.every} = 0)
-   */
-  public EvalResult evaluateCurve() {
-    if (program.curveChunk == 0) {
-      throw new IllegalStateException("no learning-curve evaluation in this run (eval.every=0)");
-    }
-    return evaluate(config.eval().curveBatch(), program.curveChunk, 3_000_000L, program.curveLogRnd,
-        program.curveLogRndNoIto, program.curveSamples);
-  }
-
-  /**
    * The number of trainable scalars of the run: every variable of the graph context (sampler controls and
    * any divergence parameter). Compare with the reference's parameter count (docs/math.md §6).
    */
@@ -253,6 +238,19 @@ public final class Experiment implements AutoCloseable {
   }
 
   private double[] computeGradients(int step, double lr, int updates, List<String> diagNames) {
+    if (program.hostGradients != null) {
+      List<Operand<TFloating>> extra = new ArrayList<>();
+      diagNames.forEach(n -> extra.add(program.diagnostics.get(n)));
+      double[] v = program.hostGradients.compute(session, new long[] {config.seed(), step},
+          r -> program.scalarSchedules.feed(r, updates), extra);
+      double[] out = new double[2 + diagNames.size()];
+      out[0] = v[0];
+      System.arraycopy(v, 1, out, 2, diagNames.size());
+      try (Result res = session.runner().fetch(program.bufferNorm).run()) {
+        out[1] = TensorData.scalar(res.get(0));
+      }
+      return out;
+    }
     boolean chunked = !program.chunkOps.isEmpty();
     double[] out = new double[2 + diagNames.size()];
     List<Tensor> scheduled = new ArrayList<>();
@@ -320,19 +318,71 @@ public final class Experiment implements AutoCloseable {
 
   /** Evaluates {@code config.eval().batch()} trajectories, streamed in chunks of the eval graph's batch. */
   public EvalResult evaluate() {
-    return evaluate(config.eval().batch(), program.evalBatch, 1_000_000L, program.evalLogRnd,
-        program.evalLogRndNoIto, program.evalSamples);
+    long start = System.nanoTime();
+    int total = config.eval().batch();
+    int chunk = program.evalBatch;
+    Trajectories t = trajectories(total, chunk, 1_000_000L, program.evalLogRnd, program.evalLogRndNoIto,
+        program.evalSamples);
+    TargetPathEval targetPath = evaluateTargetPaths(total, chunk, program.targetSamples, program.evalTargetLogRnd,
+        3_000_000L, config.seed() + 104729);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EvalResult(t.logRnd, t.noIto, t.samples, seconds, controlError(total), targetPath);
   }
 
-  private EvalResult evaluate(int total, int chunk, long seedBase, Operand<TFloating> logRndOp,
-      Operand<TFloating> noItoOp, Operand<TFloating> samplesOp) {
+  /**
+   * Evaluates {@code eval.curveBatch} trajectories for the learning curve, streamed in chunks, with the
+   * target-path rnd of as many exact target samples (forward ESS, EUBO) when the run has one; the noise
+   * (seeds [seed + 7919, 4·10⁶ + chunk] and [seed + 7919, 5·10⁶ + chunk], target samples seed + 104730) is
+   * the same at every call, so successive points differ only by the training in between. The control
+   * error is not part of the curve (skipped with that reason).
+   *
+   * @throws IllegalStateException if the run has no learning curve ({@code eval.every} = 0)
+   */
+  public EvalResult evaluateCurve() {
+    if (program.curveChunk == 0) {
+      throw new IllegalStateException("no learning-curve evaluation in this run (eval.every=0)");
+    }
     long start = System.nanoTime();
+    int total = config.eval().curveBatch();
+    int chunk = program.curveChunk;
+    Trajectories t = trajectories(total, chunk, 4_000_000L, program.curveLogRnd, program.curveLogRndNoIto,
+        program.curveSamples);
+    TargetPathEval targetPath = evaluateTargetPaths(total, chunk, program.curveTargetSamples,
+        program.curveTargetLogRnd, 5_000_000L, config.seed() + 104730);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EvalResult(t.logRnd, t.noIto, t.samples, seconds,
+        ControlErrorResult.skipped("not computed on the learning curve"), targetPath);
+  }
+
+  /** log-RND with and without the Itô term and the samples of one evaluation. */
+  private record Trajectories(double[] logRnd, double[] noIto, double[][] samples) {}
+
+  /**
+   * {@code total} trajectories in chunks of {@code chunk} with seeds [seed + 7919, seedBase + c], through the
+   * chunk graph when the run has one (its batch is then {@code chunk}), else the given unrolled outputs.
+   */
+  private Trajectories trajectories(int total, int chunk, long seedBase, Operand<TFloating> logRndOp,
+      Operand<TFloating> noItoOp, Operand<TFloating> samplesOp) {
     int chunks = (total + chunk - 1) / chunk;
     double[] logRnd = new double[total];
     double[] noIto = new double[total];
     double[][] samples = new double[total][];
     int filled = 0;
     for (int c = 0; c < chunks; c++) {
+      if (program.evalChunks != null) {
+        try (Fed fed = new Fed()) {
+          double[][] v = program.evalChunks.run(session, new long[] {config.seed() + 7919, seedBase + c}, fed::feed);
+          int n = Math.min(chunk, total - filled);
+          int d = v[2].length / chunk;
+          System.arraycopy(v[0], 0, logRnd, filled, n);
+          System.arraycopy(v[1], 0, noIto, filled, n);
+          for (int i = 0; i < n; i++) {
+            samples[filled + i] = java.util.Arrays.copyOfRange(v[2], i * d, (i + 1) * d);
+          }
+          filled += n;
+        }
+        continue;
+      }
       try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, seedBase + c);
           Fed fed = new Fed();
           Result res = fed.run(session.runner().feed(program.evalSeed, seed)
@@ -347,7 +397,89 @@ public final class Experiment implements AutoCloseable {
         filled += n;
       }
     }
-    return new EvalResult(logRnd, noIto, samples, (System.nanoTime() - start) / 1e9);
+    return new Trajectories(logRnd, noIto, samples);
+  }
+
+  /**
+   * The control error of the current weights over {@code total} trajectories of the sampler (docs/math.md
+   * §14), streamed in chunks of the evaluation batch with their own noise; or the reason it does not apply.
+   */
+  public ControlErrorResult controlError(int total) {
+    long start = System.nanoTime();
+    ControlErrorProbe.Outcome o = program.controlErrorProbe();
+    if (o.probe() == null) {
+      return ControlErrorResult.skipped(o.skipped());
+    }
+    ControlErrorProbe probe = o.probe();
+    ControlErrorProbe.Accumulator acc = probe.new Accumulator();
+    int chunk = program.evalBatch;
+    int filled = 0;
+    for (int c = 0; filled < total; c++) {
+      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 3_000_000L + c);
+          Fed fed = new Fed()) {
+        Session.Runner r = session.runner().feed(program.evalSeed, seed).fetch(probe.errors);
+        if (probe.states != null) {
+          r.fetch(probe.states);
+        }
+        try (Result res = fed.run(r)) {
+          double[][] e = TensorData.toMatrix(res.get(0));
+          double[][] x = probe.states == null ? null : TensorData.toMatrix(res.get(1));
+          int n = Math.min(chunk, total - filled);
+          acc.add(e, x, n);
+          filled += n;
+        }
+      }
+    }
+    return acc.result((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The rnd on {@code total} target-path trajectories (docs/math.md §15), ending at exact target samples drawn
+   * with seed {@code sampleSeed} (independent of the metrics' reference samples), in chunks of {@code chunk}
+   * with noise seeds [seed + 7919, seedBase + c]; absent with the program's reason when the run has none.
+   */
+  private TargetPathEval evaluateTargetPaths(int total, int chunk,
+      org.tensorflow.op.core.Placeholder<? extends TFloating> samplesIn, Operand<TFloating> logRndOp,
+      long seedBase, long sampleSeed) {
+    if (logRndOp == null) {
+      return TargetPathEval.absent(program.targetPathAbsent);
+    }
+    int chunks = (total + chunk - 1) / chunk;
+    double[][] x = program.groundTruth.sample(chunks * chunk, sampleSeed);
+    double[] out = new double[total];
+    int filled = 0;
+    for (int c = 0; c < chunks; c++) {
+      try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, seedBase + c);
+          Tensor xs = rows(x, c * chunk, chunk);
+          Fed fed = new Fed();
+          Result res = fed.run(session.runner().feed(program.evalSeed, seed)
+              .feed(samplesIn, xs).fetch(logRndOp))) {
+        double[] a = TensorData.toDoubles(res.get(0));
+        int n = Math.min(chunk, total - filled);
+        System.arraycopy(a, 0, out, filled, n);
+        filled += n;
+      }
+    }
+    return TargetPathEval.of(out);
+  }
+
+  /** Rows {@code [from, from + n)} of {@code x} as a tensor of the run's dtype. */
+  private Tensor rows(double[][] x, int from, int n) {
+    int d = x[0].length;
+    if (program.ctx.isDouble()) {
+      double[] flat = new double[n * d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(x[from + i], 0, flat, i * d, d);
+      }
+      return TFloat64.tensorOf(org.tensorflow.ndarray.Shape.of(n, d), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
+    }
+    float[] flat = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        flat[i * d + j] = (float) x[from + i][j];
+      }
+    }
+    return TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(n, d), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
   }
 
   /** The run configuration. */
@@ -387,6 +519,12 @@ public final class Experiment implements AutoCloseable {
   }
 
   private void runEvalChunk(int c) {
+    if (program.evalChunks != null) {
+      try (Fed fed = new Fed()) {
+        program.evalChunks.run(session, new long[] {config.seed() + 7919, 2_000_000L + c}, fed::feed);
+      }
+      return;
+    }
     try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, 2_000_000L + c);
         Fed fed = new Fed();
         Result res = fed.run(session.runner().feed(program.evalSeed, seed)
@@ -403,8 +541,14 @@ public final class Experiment implements AutoCloseable {
     private final List<Tensor> tensors = new ArrayList<>();
 
     Result run(Session.Runner r) {
-      tensors.addAll(program.scalarSchedules.feed(r, updatesApplied()));
+      feed(r);
       return r.run();
+    }
+
+    /** Feeds the scheduled scalars into {@code r} (closed with this object); returns no tensor to close. */
+    List<Tensor> feed(Session.Runner r) {
+      tensors.addAll(program.scalarSchedules.feed(r, updatesApplied()));
+      return List.of();
     }
 
     @Override

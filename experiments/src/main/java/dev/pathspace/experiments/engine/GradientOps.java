@@ -18,6 +18,7 @@ import org.tensorflow.types.family.TFloating;
  * @param first the op of the first session run
  * @param chunks further runs that accumulate into the buffers (empty when {@code first} completes them)
  * @param gradNorm the gradient norm fetchable with {@code first}, or null when only known after the chunks
+ * @param host when not null, the host-driven computation that replaces {@code first} and {@code chunks}
  */
 record GradientOps(
     Operand<TFloating> loss,
@@ -25,7 +26,14 @@ record GradientOps(
     List<Variable<TFloating>> buffers,
     Op first,
     List<Op> chunks,
-    Operand<TFloating> gradNorm) {
+    Operand<TFloating> gradNorm,
+    HostGradients host) {
+
+  /** Ops run in order from the host (no host-driven computation). */
+  GradientOps(Operand<TFloating> loss, Map<String, Operand<TFloating>> diagnostics,
+      List<Variable<TFloating>> buffers, Op first, List<Op> chunks, Operand<TFloating> gradNorm) {
+    this(loss, diagnostics, buffers, first, chunks, gradNorm, null);
+  }
 
   /** Copies the collections. */
   GradientOps {

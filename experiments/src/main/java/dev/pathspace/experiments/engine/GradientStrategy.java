@@ -14,14 +14,20 @@ interface GradientStrategy {
   GradientOps build(TfGraphContext ctx, RunComponents c, RunConfig cfg, SimulationRequest request);
 
   /**
-   * The configured strategy: chunked off-policy gradients when {@code train.gradientChunk > 0} and the
-   * divergence simulates with a detached control, otherwise the whole unroll is differentiated.
+   * The configured strategy for {@code train.gradientChunk = K} (−1 resolved by {@link GradientChoice}): K = 0 differentiates the whole unroll;
+   * K &gt; 0 builds one chunk graph of K steps ({@link ChunkGraphGradients}, any divergence) when the
+   * sampler has one, else, for a detached-control divergence, accumulates off-policy increments over
+   * chunks of the unrolled graph ({@link ChunkedOffPolicyGradients}), else the whole unroll.
    */
   static GradientStrategy of(RunConfig cfg, RunComponents c) {
-    int chunk = cfg.train().gradientChunk();
-    if (chunk > 0 && c.divergence().requirements().detachedControl()) {
-      return new ChunkedOffPolicyGradients(chunk);
+    int chunk = GradientChoice.chunk(cfg, c.target().dim());
+    if (chunk <= 0) {
+      return new UnrolledGradients();
     }
-    return new UnrolledGradients();
+    GradientStrategy fallback = c.divergence().requirements().detachedControl()
+        ? new ChunkedOffPolicyGradients(chunk) : new UnrolledGradients();
+    ChunkGraphGradients graph = new ChunkGraphGradients(chunk);
+    return (ctx, comps, config, request) ->
+        graph.tryBuild(ctx, comps, config, request).orElseGet(() -> fallback.build(ctx, comps, config, request));
   }
 }

@@ -10,6 +10,8 @@ import dev.pathspace.experiments.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.pathspace.api.ChunkedSimulation;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -54,19 +56,40 @@ final class TrainingProgram {
   final List<Variable<TFloating>> gradientBuffers;
   /** Runs after {@link #computeGradients} that complete the buffers (empty unless chunked). */
   final List<Op> chunkOps;
+  /** The host-driven gradient computation of a chunk graph, or null when the ops above suffice. */
+  final HostGradients hostGradients;
   /** The global norm of the gradient buffers (fetched after the chunk runs in chunked mode). */
   final Operand<TFloating> bufferNorm;
+  /** The evaluation through a chunk graph (with {@code train.gradientChunk > 0}), or null when unrolled. */
+  final ChunkEvaluation evalChunks;
   final Operand<TFloating> evalLogRnd;
   final Operand<TFloating> evalLogRndNoIto;
   final Operand<TFloating> evalSamples;
   final int evalBatch;
+  /** Exact target samples {@code [evalBatch, d]} fed to the target-path rnd; null when there is none. */
+  final Placeholder<? extends TFloating> targetSamples;
+  /** The rnd on target-path trajectories ending at {@link #targetSamples}; null when there is none. */
+  final Operand<TFloating> evalTargetLogRnd;
+  /** The target's ground-truth sampler that feeds {@link #targetSamples}; null when there is none. */
+  final dev.pathspace.api.GroundTruthSampler groundTruth;
+  /** Why {@link #evalTargetLogRnd} is null (null when it exists). */
+  final String targetPathAbsent;
   /** Learning-curve evaluation outputs (the evaluation ones when their batch is the same; null when off). */
   final Operand<TFloating> curveLogRnd;
   final Operand<TFloating> curveLogRndNoIto;
   final Operand<TFloating> curveSamples;
+  /** Exact target samples {@code [curveChunk, d]} of the curve's target-path rnd; null when there is none. */
+  final Placeholder<? extends TFloating> curveTargetSamples;
+  /** The curve's rnd on target-path trajectories (forward ESS, EUBO); null when there is none. */
+  final Operand<TFloating> curveTargetLogRnd;
   /** Trajectories per learning-curve evaluation run (0 when off). */
   final int curveChunk;
   final long networkFlopsPerTrainStep;
+  /** The evaluation view of the variables (EMA shadows or frozen), for ops added after the build. */
+  private final TfGraphContext evalCtx;
+  private final RunComponents components;
+  private final RunConfig config;
+  private ControlErrorProbe.Outcome controlError;
 
   TrainingProgram(Graph graph, RunComponents c, RunConfig cfg) {
     this.graph = graph;
@@ -99,6 +122,7 @@ final class TrainingProgram {
       computeGradients = g.first();
       gradientBuffers = g.buffers();
       chunkOps = g.chunks();
+      hostGradients = g.host();
       Operand<TFloating> bsq = ctx.scalar(0.0);
       for (int i = 0; i < gradientBuffers.size(); i++) {
         bsq = Floating.view(tf.math.add(bsq, tf.sum(tf.math.square(gradientBuffers.get(i)),
@@ -117,51 +141,117 @@ final class TrainingProgram {
       computeGradients = null;
       gradientBuffers = List.of();
       chunkOps = List.of();
+      hostGradients = null;
       bufferNorm = null;
       applyUpdate = null;
       ema = null;
     }
     networkFlopsPerTrainStep = 3L * forwardFlops(vars, trainBatch) * cfg.train().timesteps();
 
-    TfGraphContext evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
+    evalCtx = ema != null ? ema.view(ctx) : ctx.frozen();
+    components = c;
+    config = cfg;
     evalBatch = Math.min(cfg.eval().chunk(), cfg.eval().batch());
-    RndTerms ev =
-        c.sampler()
-            .simulate(
-                evalCtx,
-                new SimulationRequest(
-                    c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
-                    new SimulationRequirements(false, true, 1),
-                    new StatelessNoise(evalCtx, evalSeed, 2), false));
-    evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
-    evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
-    evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    StatelessNoise evalNoise = new StatelessNoise(evalCtx, evalSeed, 2);
+    SimulationRequest evalRequest = new SimulationRequest(
+        c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
+        new SimulationRequirements(false, true, 1), evalNoise, false);
+    int chunk = GradientChoice.chunk(cfg, c.target().dim());
+    Optional<ChunkedSimulation> evalSim =
+        chunk > 0 ? c.sampler().chunkedSimulation(evalCtx, evalRequest, chunk) : Optional.empty();
+    if (evalSim.isPresent()) {
+      evalChunks = new ChunkEvaluation(evalCtx, evalSim.get(), evalNoise, "eval_seed", evalBatch, c.target().dim());
+      evalLogRnd = evalChunks.logRnd;
+      evalLogRndNoIto = evalChunks.logRndNoIto;
+      evalSamples = evalChunks.samples;
+    } else {
+      evalChunks = null;
+      RndTerms ev = c.sampler().simulate(evalCtx, evalRequest);
+      evalLogRnd = Floating.view(tf.withName("eval_log_rnd").identity(ev.logRnd(tf)));
+      evalLogRndNoIto = Floating.view(tf.withName("eval_log_rnd_no_ito").identity(ev.withoutIto(tf)));
+      evalSamples = Floating.view(tf.withName("eval_samples").identity(ev.samples()));
+    }
+    Placeholder<? extends TFloating> gt = null;
+    Operand<TFloating> targetRnd = null;
+    String absent = null;
+    if (c.target().groundTruth().isEmpty()) {
+      absent = "target '" + c.target().id() + "' has no ground-truth sampler";
+    } else {
+      gt = placeholder(tf, dtype, evalBatch, c.target().dim());
+      java.util.Optional<RndTerms> fwd =
+          c.sampler()
+              .targetPathRnd(
+                  evalCtx,
+                  new SimulationRequest(
+                      c.schedule(), c.target(), evalBatch, cfg.train().timesteps(),
+                      new SimulationRequirements(false, true, 1),
+                      new StatelessNoise(evalCtx, evalSeed, 3), false),
+                  Floating.view(gt));
+      if (fwd.isPresent()) {
+        targetRnd = Floating.view(tf.withName("eval_target_log_rnd").identity(fwd.get().logRnd(tf)));
+      } else {
+        absent = "sampler '" + c.sampler().id() + "' cannot sample its target path measure";
+      }
+    }
+    targetSamples = targetRnd == null ? null : gt;
+    groundTruth = targetRnd == null ? null : c.target().groundTruth().orElseThrow();
+    evalTargetLogRnd = targetRnd;
+    targetPathAbsent = absent;
     if (trainable && cfg.eval().curves()) {
-      curveChunk = Math.min(cfg.eval().chunk(), cfg.eval().curveBatch());
+      // with a chunk graph the curve runs through the evaluation's chunk graph (its batch); else its own unroll
+      curveChunk = evalChunks != null ? evalBatch : Math.min(cfg.eval().chunk(), cfg.eval().curveBatch());
       if (curveChunk == evalBatch) {
         curveLogRnd = evalLogRnd;
         curveLogRndNoIto = evalLogRndNoIto;
         curveSamples = evalSamples;
+        curveTargetSamples = targetSamples;
+        curveTargetLogRnd = evalTargetLogRnd;
       } else { // a second unroll of the curve's batch size over the same variables (no gradient ops)
-        RndTerms cv =
-            c.sampler()
-                .simulate(
-                    evalCtx,
-                    new SimulationRequest(
-                        c.schedule(), c.target(), curveChunk, cfg.train().timesteps(),
-                        new SimulationRequirements(false, true, 1),
-                        new StatelessNoise(evalCtx, evalSeed, 2), false));
+        RndTerms cv = c.sampler().simulate(evalCtx, new SimulationRequest(
+            c.schedule(), c.target(), curveChunk, cfg.train().timesteps(),
+            new SimulationRequirements(false, true, 1), new StatelessNoise(evalCtx, evalSeed, 2), false));
         curveLogRnd = Floating.view(tf.withName("curve_log_rnd").identity(cv.logRnd(tf)));
         curveLogRndNoIto = Floating.view(tf.withName("curve_log_rnd_no_ito").identity(cv.withoutIto(tf)));
         curveSamples = Floating.view(tf.withName("curve_samples").identity(cv.samples()));
+        if (evalTargetLogRnd != null) {
+          Placeholder<? extends TFloating> cgt = placeholder(tf, dtype, curveChunk, c.target().dim());
+          RndTerms cf = c.sampler().targetPathRnd(evalCtx, new SimulationRequest(
+              c.schedule(), c.target(), curveChunk, cfg.train().timesteps(),
+              new SimulationRequirements(false, true, 1), new StatelessNoise(evalCtx, evalSeed, 3), false),
+              Floating.view(cgt)).orElseThrow();
+          curveTargetSamples = cgt;
+          curveTargetLogRnd = Floating.view(tf.withName("curve_target_log_rnd").identity(cf.logRnd(tf)));
+        } else {
+          curveTargetSamples = null;
+          curveTargetLogRnd = null;
+        }
       }
     } else {
       curveChunk = 0;
       curveLogRnd = null;
       curveLogRndNoIto = null;
       curveSamples = null;
+      curveTargetSamples = null;
+      curveTargetLogRnd = null;
     }
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
+  }
+
+  /**
+   * The {@code control_error} probe (docs/math.md §14), added to the graph on first use (so that neither the
+   * training build nor benchmarks pay for the grid tables), or the reason it does not apply.
+   */
+  ControlErrorProbe.Outcome controlErrorProbe() {
+    if (controlError == null) {
+      controlError = ControlErrorProbe.build(evalCtx, components, config, evalSeed, evalBatch);
+    }
+    return controlError;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Placeholder<? extends TFloating> placeholder(
+      Ops tf, Class<? extends TFloating> dtype, int rows, int dim) {
+    return tf.withName("eval_target_samples").placeholder((Class) dtype, Placeholder.shape(Shape.of(rows, dim)));
   }
 
   /** The buffers scaled by min(1, gradClip / ‖g‖) when {@code train.gradClip > 0} ({@code bsq} = ‖g‖²). */

@@ -16,6 +16,10 @@ import java.util.Map;
  *       {@code log_z_lb_ito_error} (null when log Z is unknown), {@code log_w_std}, {@code ess} (normalised),
  *       {@code ess_count}, {@code n_eval}, {@code n_nonfinite} (trajectories with a non-finite rnd, excluded
  *       from all estimators; see {@link LogZEstimates});
+ *   <li>when a ground-truth sampler exists, from the sampler's rnd on target-path trajectories ({@link
+ *       ForwardEstimates}, docs/math.md §15): {@code eubo}, {@code eubo_error}, {@code eubo_elbo_gap},
+ *       {@code log_z_forward}, {@code forward_ess}, {@code n_target_paths}, {@code n_target_nonfinite} (all
+ *       null when the sampler cannot sample its target path measure, e.g. bridge, langevin);
  *   <li>when moments are known or a ground-truth sampler exists: {@code mean_error}, {@code std_error},
  *       {@code mean_error_is}, {@code std_error_is} ({@link MomentErrors}; moments from
  *       {@link Target#moments()}, else estimated from the reference samples);
@@ -25,7 +29,9 @@ import java.util.Map;
  *       heuristic), {@code reference_samples};
  *   <li>when the target has modes: {@code modes_found}, {@code modes_total}, {@code emc};
  *   <li>{@code n_nonfinite_samples}: model samples with a non-finite coordinate (excluded from the
- *       sample-based metrics).
+ *       sample-based metrics);
+ *   <li>{@code control_error} and its companions ({@link ControlErrorMetric}), or {@code control_error}
+ *       null with {@code control_error_skipped} saying why.
  * </ul>
  * Degenerate values (e.g. no valid trajectory) are NaN, never silently replaced.
  */

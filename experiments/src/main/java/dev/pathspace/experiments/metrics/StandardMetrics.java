@@ -28,9 +28,23 @@ public final class StandardMetrics extends AbstractModule {
 
   /** The built-in metrics, in order. */
   public List<RunMetric> all() {
-    return List.of(new LogZ(), new Ess(), new MomentErrorMetric(),
+    return List.of(new LogZ(), new Ess(), new Forward(), new MomentErrorMetric(),
         new SampleDistances(new Sinkhorn(sinkhorn), new Mmd(mmd)), new Modes(new ModeCoverage(modeCoverage)),
-        new NonFiniteSamples());
+        new NonFiniteSamples(), new ControlErrorMetric());
+  }
+
+  /**
+   * The metrics of a learning-curve point ({@code eval.every}): {@code registered} without the control error
+   * (a grid probe of its own, computed at the end only) and, unless {@code sampleDistances}
+   * ({@code eval.curveSinkhorn}), without Sinkhorn and MMD, which cost 15-38 s per point at 2000 samples
+   * (docs/workflow.md). The log Z estimates and errors, ESS, forward ESS/EUBO, moment errors, mode
+   * coverage and plug-in metrics stay.
+   */
+  public static List<RunMetric> curveMetrics(List<RunMetric> registered, boolean sampleDistances) {
+    return registered.stream()
+        .filter(m -> !(m instanceof ControlErrorMetric))
+        .filter(m -> sampleDistances || !(m instanceof SampleDistances))
+        .toList();
   }
 
   @Override
@@ -69,6 +83,44 @@ public final class StandardMetrics extends AbstractModule {
       m.put("ess_count", ess.count());
       m.put("n_eval", r.logZ().nEval());
       m.put("n_nonfinite", r.logZ().nNonFinite());
+    }
+  }
+
+  /**
+   * EUBO and forward ESS on target-path trajectories ({@link ForwardEstimates}), when the target has a
+   * ground-truth sampler: {@code eubo}, {@code eubo_error} = |eubo − log Z| (null when log Z is unknown),
+   * {@code eubo_elbo_gap} = eubo − log_z_lb (an estimate of the Jeffreys divergence KL(P‖Q) + KL(Q‖P)),
+   * {@code log_z_forward}, {@code forward_ess}, {@code n_target_paths}, {@code n_target_nonfinite}. When the
+   * sampler cannot sample its target path measure, all of them are null (the reason is in the evaluation,
+   * {@link dev.pathspace.experiments.engine.TargetPathEval#reason()}, and printed by {@code run}).
+   */
+  static final class Forward implements RunMetric {
+    static final List<String> KEYS = List.of("eubo", "eubo_error", "eubo_elbo_gap", "log_z_forward", "forward_ess",
+        "n_target_paths", "n_target_nonfinite");
+
+    @Override
+    public void compute(EvaluationReport r, MetricValues m) {
+      if (r.target().groundTruth().isEmpty()) {
+        return;
+      }
+      Optional<double[]> rnd = r.eval().targetPath().values();
+      if (rnd.isEmpty()) {
+        KEYS.forEach(k -> m.put(k, null));
+        return;
+      }
+      double[] logW = new double[rnd.get().length];
+      for (int i = 0; i < logW.length; i++) {
+        logW[i] = -rnd.get()[i];
+      }
+      ForwardEstimates.Result f = ForwardEstimates.fromLogWeights(logW);
+      OptionalDouble truth = r.trueLogZ();
+      m.put("eubo", f.eubo());
+      m.put("eubo_error", truth.isPresent() ? Math.abs(f.eubo() - truth.getAsDouble()) : null);
+      m.put("eubo_elbo_gap", f.eubo() - r.logZ().logZLb());
+      m.put("log_z_forward", f.logZForward());
+      m.put("forward_ess", f.forwardEss());
+      m.put("n_target_paths", f.n());
+      m.put("n_target_nonfinite", f.nNonFinite());
     }
   }
 

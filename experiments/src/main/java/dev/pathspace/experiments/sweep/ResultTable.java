@@ -30,8 +30,12 @@ public final class ResultTable {
   /** One configuration with its runs and statistics. */
   public record Group(Map<String, String> config, List<CollectedRun> runs, Map<String, Stat> stats) {}
 
-  /** Mean ± standard error of one metric over n runs (se NaN when n < 2). */
-  public record Stat(int n, double mean, double se) {}
+  /**
+   * Mean ± standard error of one metric over n runs (se NaN when n < 2) and the median over the runs (the
+   * statistic of the tables of Berner, Richter &amp; Ullrich, TMLR 2024, and Richter &amp; Berner, ICLR 2024:
+   * the middle value for odd n, the mean of the two middle values for even n; NaN when any value is NaN).
+   */
+  public record Stat(int n, double mean, double se, double median) {}
 
   private final List<String> varying;
   private final List<String> metrics;
@@ -153,14 +157,24 @@ public final class ResultTable {
       mean += v;
     }
     mean /= n;
+    double median = median(vs);
     if (n < 2) {
-      return new Stat(n, mean, Double.NaN);
+      return new Stat(n, mean, Double.NaN, median);
     }
     double ss = 0;
     for (double v : vs) {
       ss += (v - mean) * (v - mean);
     }
-    return new Stat(n, mean, Math.sqrt(ss / (n - 1) / n));
+    return new Stat(n, mean, Math.sqrt(ss / (n - 1) / n), median);
+  }
+
+  private static double median(List<Double> vs) {
+    if (vs.stream().anyMatch(v -> Double.isNaN(v))) {
+      return Double.NaN;
+    }
+    double[] a = vs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int h = a.length / 2;
+    return a.length % 2 == 1 ? a[h] : (a[h - 1] + a[h]) / 2;
   }
 
   /** +1 when larger is better, −1 when smaller is better, 0 when neither. */

@@ -17,6 +17,9 @@ import java.util.Locale;
  * relative to the output directory).
  */
 public final class ResultsWriter {
+  /** Subdirectory of the output directory with collect's figures (PNG + SVG), embedded in the HTML page. */
+  public static final String FIGURES = "figures";
+
   private ResultsWriter() {}
 
   /** Writes the three files into {@code outDir}; returns their paths. */
@@ -38,7 +41,7 @@ public final class ResultsWriter {
     }
   }
 
-  /** CSV text: varying keys, n_runs, seeds, {metric}_mean/{metric}_se/{metric}_n, runs. */
+  /** CSV text: varying keys, n_runs, seeds, {metric}_mean/{metric}_se/{metric}_median/{metric}_n, runs. */
   public static String csv(ResultTable t, Path outDir) {
     StringBuilder sb = new StringBuilder();
     List<String> head = new ArrayList<>(t.varying());
@@ -47,6 +50,7 @@ public final class ResultsWriter {
     for (String m : t.metrics()) {
       head.add(m + "_mean");
       head.add(m + "_se");
+      head.add(m + "_median");
       head.add(m + "_n");
     }
     head.add("runs");
@@ -60,6 +64,7 @@ public final class ResultsWriter {
         ResultTable.Stat s = g.stats().get(m);
         row.add(s == null ? "" : Double.toString(s.mean()));
         row.add(s == null || Double.isNaN(s.se()) ? "" : Double.toString(s.se()));
+        row.add(s == null ? "" : Double.toString(s.median()));
         row.add(s == null ? "0" : Integer.toString(s.n()));
       }
       row.add(String.join(" ", g.runs().stream().map(r -> relative(outDir, r.dir())).toList()));
@@ -68,12 +73,33 @@ public final class ResultsWriter {
     return sb.toString();
   }
 
-  /** Markdown pipe table of the headline metrics ("mean ± se", best in bold). */
+  /** Markdown pipe tables of the headline metrics: "mean ± se" (best in bold), then the median over seeds. */
   public static String markdown(ResultTable t) {
+    StringBuilder sb = new StringBuilder();
+    pipeTable(sb, t, (g, m) -> {
+      String cell = cell(g.stats().get(m));
+      return t.isBest(g, m) ? "**" + cell + "**" : cell;
+    });
+    sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
+        + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
+    sb.append("\nMedian over seeds (the statistic of the published tables):\n\n");
+    pipeTable(sb, t, (g, m) -> {
+      ResultTable.Stat s = g.stats().get(m);
+      return s == null ? "–" : number(s.median());
+    });
+    if (!t.notCounted().isEmpty()) {
+      sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
+      t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
+    }
+    return sb.toString();
+  }
+
+  /** One pipe table: the shown keys, the seed count, then {@code cell(group, metric)} per headline metric. */
+  private static void pipeTable(StringBuilder sb, ResultTable t,
+      java.util.function.BiFunction<ResultTable.Group, String, String> cell) {
     List<String> head = new ArrayList<>(t.shown());
     head.add("seeds");
     head.addAll(t.headline());
-    StringBuilder sb = new StringBuilder();
     sb.append("| ").append(String.join(" | ", head)).append(" |\n");
     sb.append("|").append("---|".repeat(t.shown().size() + 1)).append("---:|".repeat(t.headline().size()))
         .append('\n');
@@ -81,19 +107,9 @@ public final class ResultsWriter {
       List<String> row = new ArrayList<>();
       t.shown().forEach(k -> row.add(g.config().getOrDefault(k, "").replace("|", "\\|")));
       row.add(Integer.toString(g.runs().size()));
-      for (String m : t.headline()) {
-        String cell = cell(g.stats().get(m));
-        row.add(t.isBest(g, m) ? "**" + cell + "**" : cell);
-      }
+      t.headline().forEach(m -> row.add(cell.apply(g, m)));
       sb.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
-    sb.append("\nmean ± standard error over seeds; **bold** = best per column among runs on the same target"
-        + " (lowest error/time/Sinkhorn/MMD, highest ESS/EMC).\n");
-    if (!t.notCounted().isEmpty()) {
-      sb.append("\nNot counted (").append(t.notCounted().size()).append("):\n\n");
-      t.notCounted().forEach(n -> sb.append("- ").append(n.replace("|", "\\|")).append('\n'));
-    }
-    return sb.toString();
   }
 
   /** Static HTML page: the table and each group's samples.png of every run (relative links). */
@@ -102,7 +118,7 @@ public final class ResultsWriter {
     sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pathspace results</title>\n")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
         .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td.k,th.k{text-align:left}")
-        .append("img{width:260px;margin:4px;border:1px solid #eee}</style></head><body>\n")
+        .append("img{width:260px;margin:4px;border:1px solid #eee}img.fig{width:480px}</style></head><body>\n")
         .append("<h1>pathspace results</h1>\n<p>")
         .append(t.groups().stream().mapToInt(g -> g.runs().size()).sum()).append(" runs in ")
         .append(t.groups().size()).append(" configurations; mean ± standard error over seeds; ")
@@ -129,6 +145,7 @@ public final class ResultsWriter {
       i++;
     }
     sb.append("</table>\n");
+    figures(outDir, sb);
     if (!t.notCounted().isEmpty()) {
       sb.append("<h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
       t.notCounted().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
@@ -154,6 +171,31 @@ public final class ResultsWriter {
       sb.append("</div>\n");
     }
     return sb.append("</body></html>\n").toString();
+  }
+
+  /** The figures section: every PNG of {@code outDir/figures} (sorted), linked to its SVG. */
+  private static void figures(Path outDir, StringBuilder sb) {
+    Path dir = outDir.resolve(FIGURES);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> pngs;
+    try (var s = Files.list(dir)) {
+      pngs = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    if (pngs.isEmpty()) {
+      return;
+    }
+    sb.append("<h2>Figures</h2>\n<p>Dot-and-interval plots: each dot is one seed, the bar is the mean ± ")
+        .append("standard error over seeds (click for the SVG).</p>\n<div>");
+    for (String n : pngs) {
+      String svg = FIGURES + "/" + n.substring(0, n.length() - 4) + ".svg";
+      sb.append("<a href=\"").append(esc(svg)).append("\"><img class=\"fig\" src=\"").append(esc(FIGURES + "/" + n))
+          .append("\" alt=\"").append(esc(n)).append("\"></a>");
+    }
+    sb.append("</div>\n");
   }
 
   static String cell(ResultTable.Stat s) {

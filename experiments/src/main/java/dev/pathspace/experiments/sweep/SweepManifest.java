@@ -34,6 +34,9 @@ public final class SweepManifest {
     m.put("presets", spec.presets());
     m.put("base", spec.base());
     m.put("grid", spec.grid());
+    if (!spec.options().isEmpty()) {
+      m.put("options", spec.options());
+    }
     m.put("order", "Cartesian product of the grid keys in file order, last key varying fastest; "
         + "shard i of n runs the points with index mod n == i");
     m.put("num_shards", numShards);
@@ -43,6 +46,11 @@ public final class SweepManifest {
       e.put("index", p.index());
       e.put("dir", p.name());
       e.put("overrides", p.overrides());
+      SweepSpec.Resolved r = spec.resolve(p);
+      if (!r.presets().equals(spec.presets()) || !r.overrides().equals(p.overrides())) {
+        e.put("presets", r.presets()); // what the point runs: option labels expanded, preset= entries applied
+        e.put("run_overrides", r.overrides());
+      }
       ps.add(e);
     }
     m.put("points", ps);

@@ -26,24 +26,89 @@ import java.util.Set;
  *   sampler: [dis, pis]
  *   divergence: [reverse-kl, log-variance, moment]
  *   seed: [1, 2, 3]
+ * options:                     # optional; a grid key listed here takes labels, each a bundle of overrides
+ *   loss:
+ *     kl: {divergence: reverse-kl, train.batch: 2048}
+ *     lv: {divergence: log-variance-traj, train.batch: 128}
  * </pre>
  *
  * Values are kept as text and parsed like command-line overrides (YAML scalars or flow sequences).
+ * A grid key named in {@code options} is an <i>option axis</i>: its grid values must be labels defined under
+ * it, and a point with label {@code kl} gets that label's overrides in place of {@code loss=kl} (the
+ * directory name still uses {@code loss=kl}). A point override {@code preset=NAME} (from the grid key
+ * {@code preset}, or a {@code preset:} entry of an option) applies that preset after the file's presets and
+ * below {@code base} (see {@link #resolve}).
  *
  * @param presets preset names, applied in order over the defaults
  * @param base overrides common to every point (one config layer)
  * @param grid grid keys in file order with their values (the last key varies fastest)
+ * @param options option axes: grid key → label → the label's overrides ({@code key=value}, in file order)
  */
-public record SweepSpec(List<String> presets, List<String> base, Map<String, List<String>> grid) {
-  private static final Set<String> KEYS = Set.of("preset", "presets", "base", "grid", "about");
+public record SweepSpec(List<String> presets, List<String> base, Map<String, List<String>> grid,
+    Map<String, Map<String, List<String>>> options) {
+  private static final Set<String> KEYS = Set.of("preset", "presets", "base", "grid", "options", "about");
 
-  /** Copies the collections (grid order preserved). */
+  /** The grid key (or option entry) that selects a preset per point. */
+  public static final String PRESET_KEY = "preset";
+
+  /** Copies the collections (grid and option order preserved). */
   public SweepSpec {
     presets = List.copyOf(presets);
     base = List.copyOf(base);
     Map<String, List<String>> g = new LinkedHashMap<>();
     grid.forEach((k, v) -> g.put(k, List.copyOf(v)));
     grid = java.util.Collections.unmodifiableMap(g);
+    Map<String, Map<String, List<String>>> o = new LinkedHashMap<>();
+    options.forEach((axis, labels) -> {
+      Map<String, List<String>> l = new LinkedHashMap<>();
+      labels.forEach((label, overrides) -> l.put(label, List.copyOf(overrides)));
+      o.put(axis, java.util.Collections.unmodifiableMap(l));
+    });
+    options = java.util.Collections.unmodifiableMap(o);
+  }
+
+  /** A spec without option axes. */
+  public SweepSpec(List<String> presets, List<String> base, Map<String, List<String>> grid) {
+    this(presets, base, grid, Map.of());
+  }
+
+  /**
+   * What one point runs: the presets (the file's, then the point's {@code preset=NAME} entries) and the
+   * point's config overrides (option labels replaced by their overrides, {@code preset=} entries removed).
+   *
+   * @param presets preset names in the order they are applied
+   * @param overrides the point's config layer (above {@link #base})
+   */
+  public record Resolved(List<String> presets, List<String> overrides) {
+    /** Copies the lists. */
+    public Resolved {
+      presets = List.copyOf(presets);
+      overrides = List.copyOf(overrides);
+    }
+  }
+
+  /** Resolves {@code point}'s grid entries (see {@link Resolved}). */
+  public Resolved resolve(SweepPoint point) {
+    List<String> expanded = new ArrayList<>();
+    for (String o : point.overrides()) {
+      int eq = o.indexOf('=');
+      Map<String, List<String>> labels = options.get(o.substring(0, eq));
+      if (labels == null) {
+        expanded.add(o);
+      } else {
+        expanded.addAll(labels.get(o.substring(eq + 1))); // every label was checked by parse
+      }
+    }
+    List<String> ps = new ArrayList<>(presets);
+    List<String> rest = new ArrayList<>();
+    for (String o : expanded) {
+      if (o.startsWith(PRESET_KEY + "=")) {
+        ps.add(o.substring(PRESET_KEY.length() + 1));
+      } else {
+        rest.add(o);
+      }
+    }
+    return new Resolved(ps, rest);
   }
 
   /** Reads and validates the structure of a sweep file (config keys are checked later, per point). */
@@ -74,7 +139,7 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
     for (var e : root.properties()) {
       if (!KEYS.contains(e.getKey())) {
         throw new ConfigException(
-            "Unknown sweep key '" + e.getKey() + "'; valid keys: [about, base, grid, preset]");
+            "Unknown sweep key '" + e.getKey() + "'; valid keys: [about, base, grid, options, preset]");
       }
     }
     List<String> presets = new ArrayList<>();
@@ -127,7 +192,47 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
         grid.put(e.getKey(), values);
       }
     }
-    return new SweepSpec(presets, base, grid);
+    Map<String, Map<String, List<String>>> options = parseOptions(root.get("options"), grid);
+    return new SweepSpec(presets, base, grid, options);
+  }
+
+  private static Map<String, Map<String, List<String>>> parseOptions(JsonNode o, Map<String, List<String>> grid) {
+    Map<String, Map<String, List<String>>> options = new LinkedHashMap<>();
+    if (o == null || o.isNull()) {
+      return options;
+    }
+    if (!o.isObject()) {
+      throw new ConfigException("Invalid options '" + o + "': expected a mapping of grid key -> label -> overrides");
+    }
+    for (var axis : o.properties()) {
+      String key = axis.getKey();
+      if (!grid.containsKey(key)) {
+        throw new ConfigException("options." + key + " is not a grid key; grid keys: " + grid.keySet());
+      }
+      if (!axis.getValue().isObject() || axis.getValue().isEmpty()) {
+        throw new ConfigException("Invalid options." + key + " '" + text(axis.getValue())
+            + "': expected a mapping of label -> overrides (e.g. kl: {divergence: reverse-kl})");
+      }
+      Map<String, List<String>> labels = new LinkedHashMap<>();
+      for (var label : axis.getValue().properties()) {
+        JsonNode v = label.getValue();
+        if (!v.isObject()) {
+          throw new ConfigException("Invalid options." + key + "." + label.getKey() + " '" + text(v)
+              + "': expected a mapping of overrides (e.g. {divergence: reverse-kl, train.batch: 2048})");
+        }
+        List<String> overrides = new ArrayList<>();
+        flatten("", v, overrides);
+        labels.put(label.getKey(), overrides);
+      }
+      for (String value : grid.get(key)) {
+        if (!labels.containsKey(value)) {
+          throw new ConfigException("Grid key '" + key + "' has value '" + value + "', which options." + key
+              + " does not define; valid labels: " + labels.keySet());
+        }
+      }
+      options.put(key, labels);
+    }
+    return options;
   }
 
   private static void flatten(String prefix, JsonNode node, List<String> out) {

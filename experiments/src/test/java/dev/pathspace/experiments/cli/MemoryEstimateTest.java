@@ -46,7 +46,16 @@ class MemoryEstimateTest {
         "train.gradientChunk=25"), 10);
     assertThat(term(chunked, "training activations")).isCloseTo(term(e400, "training activations") / 16,
         org.assertj.core.data.Percentage.withPercentage(1e-6));
-    assertThat(term(chunked, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
+    // DIS has a chunk graph: the states at the 16 chunk boundaries, and a graph of 25 steps
+    assertThat(term(chunked, "stored training states")).isEqualTo(1024.0 * 16 * 10 * 4);
+    assertThat(term(chunked, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 25 + MemoryEstimate.RUNTIME_BYTES);
+    // DDS has none: every state is stored and the graph is unrolled
+    RunConfig c = cfg("train.batch=1024", "sampler.width=128", "train.timesteps=400", "train.gradientChunk=25");
+    RunConfig ddsCfg = new RunConfig(new dev.pathspace.experiments.config.ComponentChoice("dds", c.sampler().params()),
+        c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
+    MemoryEstimate dds = MemoryEstimate.of(ddsCfg, 10);
+    assertThat(term(dds, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
+    assertThat(term(dds, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 400 + MemoryEstimate.RUNTIME_BYTES);
   }
 
   @Test

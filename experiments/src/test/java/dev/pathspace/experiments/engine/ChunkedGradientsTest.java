@@ -11,7 +11,8 @@ import dev.pathspace.experiments.config.ComponentChoice;
 import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
-import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.DdsSampler;
+import dev.pathspace.samplers.Integrator;
 import dev.pathspace.samplers.Parameterisation;
 import dev.pathspace.samplers.nn.Activation;
 import dev.pathspace.testkit.GaussianFixtureTarget;
@@ -27,7 +28,9 @@ import org.tensorflow.types.TInt64;
 
 /**
  * The chunked off-policy gradient (states stored, per-step increments re-differentiated chunk by chunk)
- * equals the gradient of the whole detached unroll, for log-variance and the moment loss.
+ * equals the gradient of the whole detached unroll, for log-variance and the moment loss. It is the
+ * fallback of {@code train.gradientChunk} for samplers without a chunk graph, here DDS's exponential
+ * integrator (DIS and PIS use {@link ChunkGraphGradients}, see ChunkGraphGradientsTest).
  */
 class ChunkedGradientsTest {
   private static RunConfig config(int chunk) {
@@ -38,12 +41,14 @@ class ChunkedGradientsTest {
   }
 
   private static List<double[]> gradients(PathDivergence div, int chunk, double[] lossOut) {
-    DisSampler dis = new DisSampler(new DisSampler.Params(6, 2, Activation.TANH, 3, 1, Parameterisation.LERP, 100, 100, 0, 0.0));
-    RunComponents c = new RunComponents(dis, div, new VpFixtureSchedule(),
+    DdsSampler dds = new DdsSampler(new DdsSampler.Params(
+        6, 2, Activation.TANH, 3, 1, Parameterisation.SCORE, 100, 100, 1.0, 1.0, Integrator.EXPONENTIAL, 0.0));
+    RunComponents c = new RunComponents(dds, div, new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Graph graph = new Graph()) {
       TrainingProgram p = new TrainingProgram(graph, c, config(chunk));
       assertThat(p.chunkOps.isEmpty()).isEqualTo(chunk == 0);
+      assertThat(p.hostGradients).isNull();
       try (Session s = new Session(graph, Experiment.sessionConfig(config(chunk)));
           TInt64 seed = TInt64.vectorOf(11, 1)) {
         try (Result r = s.runner().feed(p.trainSeed, seed).addTarget(p.computeGradients).fetch(p.loss).run()) {

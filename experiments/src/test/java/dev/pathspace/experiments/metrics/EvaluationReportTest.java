@@ -95,7 +95,7 @@ class EvaluationReportTest {
     MetricValues out = suite.compute(suite.report(new CountingTarget(), perfectEval(50)));
     List<String> keys = List.copyOf(out.asMap().keySet());
     assertThat(keys.get(keys.size() - 1)).isEqualTo("log_w_mean");
-    assertThat(keys.get(keys.size() - 2)).isEqualTo("n_nonfinite_samples");
+    assertThat(keys.get(keys.size() - 2)).isEqualTo("control_error_skipped");
     assertThat(out.get("log_w_mean")).isCloseTo(LOG_Z, within(1e-12));
     assertThat(out.has("sinkhorn")).isFalse(); // referenceSamples = 0: no sample-based metrics
   }

@@ -51,6 +51,11 @@ class ResultTableTest {
     assertThat(e.n()).isEqualTo(3);
     assertThat(e.mean()).isCloseTo(0.2, within(1e-12));
     assertThat(e.se()).isCloseTo(0.1 / Math.sqrt(3), within(1e-12)); // sd 0.1, n 3
+    assertThat(e.median()).isCloseTo(0.2, within(1e-12)); // middle of 0.1, 0.2, 0.3
+    assertThat(lv.stats().get("ess").median()).isCloseTo(0.8, within(1e-12)); // middle of 0.7, 0.8, 0.9
+    assertThat(t.groups().get(1).stats().get("log_z_error").median()).isCloseTo(0.06, within(1e-12)); // even n
+    assertThat(ResultTable.stat(List.of(5.0, 1.0, 100.0, 2.0)).median()).isEqualTo(3.5); // unsorted, even n
+    assertThat(ResultTable.stat(List.of(1.0, Double.NaN, 2.0)).median()).isNaN();
     assertThat(t.groups().get(1).stats().get("mmd").mean()).isNaN(); // non-finite values propagate
     assertThat(t.isBest(t.groups().get(1), "log_z_error")).isTrue(); // 0.06 < 0.2
     assertThat(t.isBest(lv, "ess")).isTrue(); // 0.8 > 0.55
@@ -61,9 +66,11 @@ class ResultTableTest {
     String md = Files.readString(files.get(1));
     assertThat(md).contains("| divergence | seeds | log_z_error | ess | mmd | train_seconds |")
         .contains("| log-variance | 3 | 0.2000 ± 0.05774 | **0.8000 ± 0.05774** |")
-        .contains("| moment | 2 | **0.06000 ± 0.01000** | 0.5500 ± 0.05000 | NaN | **2.000 ± 0** |");
+        .contains("| moment | 2 | **0.06000 ± 0.01000** | 0.5500 ± 0.05000 | NaN | **2.000 ± 0** |")
+        .contains("Median over seeds").contains("| log-variance | 3 | 0.2000 | 0.8000 |")
+        .contains("| moment | 2 | 0.06000 | 0.5500 | NaN |");
     List<String> csv = Files.readAllLines(files.get(0));
-    assertThat(csv.get(0)).startsWith("divergence,n_runs,seeds,log_z_error_mean,log_z_error_se,log_z_error_n,");
+    assertThat(csv.get(0)).startsWith("divergence,n_runs,seeds,log_z_error_mean,log_z_error_se,log_z_error_median,log_z_error_n,");
     assertThat(csv.get(1)).startsWith("log-variance,3,1 2 3,0.200000000000000").endsWith("../runs/a1 ../runs/a2 ../runs/a3");
     String html = Files.readString(files.get(2));
     assertThat(html).contains("<img src=\"../runs/b2/samples.png\"").contains("<b>0.8000 ± 0.05774</b>")

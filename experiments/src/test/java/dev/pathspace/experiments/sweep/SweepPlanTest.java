@@ -59,6 +59,50 @@ class SweepPlanTest {
   }
 
   @Test
+  void optionAxesExpandLabelsAndPresetEntriesBecomePresets() throws Exception {
+    SweepSpec spec = parse("""
+        preset: smoke
+        base: {train.steps: 10}
+        grid:
+          sampler: [pis, dis]
+          loss: [kl, lv]
+          seed: [1]
+        options:
+          sampler:
+            pis: {preset: ref-pis}
+            dis: {preset: ref-dis, sampler.width: 32}
+          loss:
+            kl: {divergence: reverse-kl, train: {batch: 2048}}
+            lv: {divergence: log-variance-traj, divergence.trajectoriesPerSample: 16}
+        """);
+    List<SweepPoint> pts = SweepPlan.expand(spec);
+    assertThat(pts).hasSize(4);
+    assertThat(pts.get(0).name()).isEqualTo("sampler=pis_loss=kl_seed=1"); // names use the labels
+    SweepSpec.Resolved first = spec.resolve(pts.get(0));
+    assertThat(first.presets()).containsExactly("smoke", "ref-pis");
+    assertThat(first.overrides()).containsExactly("divergence=reverse-kl", "train.batch=2048", "seed=1");
+    SweepSpec.Resolved last = spec.resolve(pts.get(3));
+    assertThat(last.presets()).containsExactly("smoke", "ref-dis");
+    assertThat(last.overrides()).containsExactly("sampler.width=32", "divergence=log-variance-traj",
+        "divergence.trajectoriesPerSample=16", "seed=1");
+    // a plain grid key 'preset' selects a preset per point too
+    SweepSpec plain = parse("grid: {preset: [ref-dis, ref-pis], seed: [1]}");
+    SweepPoint p = SweepPlan.expand(plain).get(1);
+    assertThat(plain.resolve(p)).isEqualTo(new SweepSpec.Resolved(List.of("ref-pis"), List.of("seed=1")));
+  }
+
+  @Test
+  void optionErrorsNameTheKeyAndTheValidLabels() {
+    assertThatThrownBy(() -> parse("grid: {loss: [kl, lx]}\noptions: {loss: {kl: {divergence: reverse-kl}}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Grid key 'loss' has value 'lx', which options.loss does not define; valid labels: [kl]");
+    assertThatThrownBy(() -> parse("grid: {loss: [kl]}\noptions: {los: {kl: {divergence: reverse-kl}}}"))
+        .hasMessageContaining("options.los is not a grid key; grid keys: [loss]");
+    assertThatThrownBy(() -> parse("grid: {loss: [kl]}\noptions: {loss: {kl: reverse-kl}}"))
+        .hasMessageContaining("Invalid options.loss.kl 'reverse-kl': expected a mapping of overrides");
+  }
+
+  @Test
   void structureErrorsAreConfigErrors() {
     assertThatThrownBy(() -> parse("gird: {a: [1]}")).isInstanceOf(ConfigException.class)
         .hasMessageContaining("Unknown sweep key 'gird'");

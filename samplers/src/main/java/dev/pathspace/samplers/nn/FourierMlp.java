@@ -50,9 +50,24 @@ public final class FourierMlp {
 
   /** The network bound to one unroll's time grid (left points {@code times[k]}). */
   public Bound bind(GraphContext g, double[] times) {
+    return bound(g, timeEmbedding().rows(g, times));
+  }
+
+  /**
+   * The network bound to fed times ({@code [n]}, e.g. the steps of one chunk graph): row k of the bound
+   * network is the time t_k fed at position k.
+   */
+  public Bound bind(GraphContext g, Operand<TFloating> times, int n) {
+    return bound(g, timeEmbedding().rows(g, times, n));
+  }
+
+  private TimeEmbedding timeEmbedding() {
     int h = params.width();
-    List<Operand<TFloating>> te =
-        new TimeEmbedding(name + "/time", params.timeChannels(), h, h, act, lrScale).rows(g, times);
+    return new TimeEmbedding(name + "/time", params.timeChannels(), h, h, act, lrScale);
+  }
+
+  private Bound bound(GraphContext g, List<Operand<TFloating>> te) {
+    int h = params.width();
     Dense in = Dense.create(g, name + "/in", dimIn, h, lrScale);
     List<Operand<TFloating>> rows = new ArrayList<>(te.size());
     for (Operand<TFloating> r : te) {

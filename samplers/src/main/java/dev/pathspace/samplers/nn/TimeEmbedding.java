@@ -78,25 +78,45 @@ final class TimeEmbedding {
 
   /** Rows e_k for the given times: a list of N operands of shape {@code [1, out]}. */
   List<Operand<TFloating>> rows(GraphContext g, double[] times) {
-    Ops tf = g.tf();
     int n = times.length;
-    double[] omega = new double[channels];
-    for (int i = 0; i < channels; i++) {
-      omega[i] = channels == 1 ? 0.1 : 0.1 + (100.0 - 0.1) * i / (channels - 1);
-    }
+    double[] omega = omega();
     double[] arg = new double[n * channels];
     for (int k = 0; k < n; k++) {
       for (int i = 0; i < channels; i++) {
         arg[k * channels + i] = omega[i] * times[k];
       }
     }
+    return rowsOf(g, g.constant(arg, n, channels), n);
+  }
+
+  /**
+   * Rows e_k for fed times ({@code [n]}, e.g. one chunk's steps): the same values as {@link
+   * #rows(GraphContext, double[])} for the same times (ω·t is one IEEE product either way).
+   */
+  List<Operand<TFloating>> rows(GraphContext g, Operand<TFloating> times, int n) {
+    Ops tf = g.tf();
+    Operand<TFloating> arg = Floating.view(tf.math.mul(
+        tf.expandDims(times, tf.constant(1)), g.constant(omega(), 1, channels)));
+    return rowsOf(g, arg, n);
+  }
+
+  private double[] omega() {
+    double[] omega = new double[channels];
+    for (int i = 0; i < channels; i++) {
+      omega[i] = channels == 1 ? 0.1 : 0.1 + (100.0 - 0.1) * i / (channels - 1);
+    }
+    return omega;
+  }
+
+  private List<Operand<TFloating>> rowsOf(GraphContext g, Operand<TFloating> arg, int n) {
+    Ops tf = g.tf();
     Operand<TFloating> phase =
         g.trainable(
             name + "/phase",
             Init.normal(g.seed(), name + "/phase", channels),
             new long[] {1, channels},
             lrScale);
-    Operand<TFloating> a = Floating.view(tf.math.add(g.constant(arg, n, channels), phase));
+    Operand<TFloating> a = Floating.view(tf.math.add(arg, phase));
     Operand<TFloating> feat =
         Floating.view(tf.concat(List.of(tf.math.sin(a), tf.math.cos(a)), tf.constant(1)));
     Operand<TFloating> h = act.apply(g, Dense.create(g, name + "/l1", 2 * channels, hidden, lrScale).apply(g, feat));

@@ -43,6 +43,11 @@ public final class TimeGain {
     return embedding().rows(g, times);
   }
 
+  /** Rows g(t_j) for fed times {@code [n]}, each {@code [1, 1]} (same values as for constant times). */
+  public List<Operand<TFloating>> rows(GraphContext g, Operand<TFloating> times, int n) {
+    return embedding().rows(g, times, n);
+  }
+
   /** Number of trainable scalars of the gain network. */
   public long parameterCount() {
     return embedding().parameterCount();

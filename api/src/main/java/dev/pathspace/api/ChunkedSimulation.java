@@ -1,0 +1,62 @@
+package dev.pathspace.api;
+
+import org.tensorflow.Operand;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * A simulation of N time steps split into a start, one chunk graph of K steps that the engine runs
+ * ⌈N/K⌉ times with the state carried between session runs, and a finish, so that the graph does not
+ * grow with N. Everything a step needs from the time grid (times, step sizes, schedule coefficients,
+ * interpolation weights) is a fed input, and so is every step's noise key: step j of a chunk draws
+ * {@code StatelessRandomNormal([B, d], noiseKeys[j])}, the draw the unrolled simulation makes at that
+ * step (see {@link dev.pathspace.api.tf.StatelessNoise#key}). Rows past step N−1 of the last chunk are
+ * padding: the sampler makes them exact no-ops (zero step size), so N need not be a multiple of K.
+ *
+ * <p>Values and gradients through this decomposition equal those of the sampler's unrolled {@link
+ * PathSampler#simulate} with the same request: the chunk's outputs are functions of its fed state and
+ * of the shared trainable variables, so TF's gradients with given output gradients propagate an adjoint
+ * from chunk to chunk (docs/performance.md, chunk graph).
+ */
+public interface ChunkedSimulation {
+  /** Steps per chunk K. */
+  int chunk();
+
+  /** Total steps N of the request. */
+  int steps();
+
+  /** X_0, {@code [B, d]}, built with the request's noise (fetched once per training step). */
+  Operand<TFloating> startState();
+
+  /** The initial log-RND term of X_0, {@code [B]} (built with {@link #startState}). */
+  Operand<TFloating> startInitial();
+
+  /** Fed: the state at the chunk's first step, {@code [B, d]}. */
+  Operand<TFloating> stateIn();
+
+  /** Fed: the chunk's per-step inputs, {@code [inputs, K]} (one row per input, one column per step). */
+  Operand<TFloating> stepInputs();
+
+  /** Fed: the noise key of each step of the chunk, {@code int64 [K, 2]}. */
+  Operand<TInt64> noiseKeys();
+
+  /** The state after the chunk's last step, {@code [B, d]}. */
+  Operand<TFloating> stateOut();
+
+  /** The chunk's running cost Σ_j running_j, {@code [B]}. */
+  Operand<TFloating> running();
+
+  /** The chunk's Itô terms Σ_j ito_j, {@code [B]} (zeros when the request needs no Itô integral). */
+  Operand<TFloating> ito();
+
+  /** The values of {@link #stepInputs} for the chunk whose first step is {@code firstStep}, row-major. */
+  double[] stepInputValues(int firstStep);
+
+  /**
+   * The log-RND terms of whole trajectories from the accumulated chunk outputs: {@code initial} (from
+   * {@link #startInitial}), Σ running and Σ ito over all chunks and the last state X_N (any operands,
+   * typically fed), adding the sampler's constant and terminal terms as the unrolled simulation does.
+   */
+  RndTerms finish(GraphContext g, Operand<TFloating> initial, Operand<TFloating> running,
+      Operand<TFloating> ito, Operand<TFloating> last);
+}
