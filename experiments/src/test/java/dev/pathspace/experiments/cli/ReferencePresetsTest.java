@@ -75,5 +75,10 @@ class ReferencePresetsTest {
     assertThat(plan("ref-dds", "gmm").config().sampler().params()).containsEntry("integrator", "euler");
     assertThat(plan("ref-basic-dis", "gmm").config().train().lrSchedule())
         .isEqualTo(TrainSettings.LrSchedule.CONSTANT);
+    for (String preset : List.of("ref-dis", "ref-pis", "ref-dds", "ref-bridge", "ref-basic-dis")) {
+      // the reference evaluates every 500 steps: the learning curve (curves.csv) at the same period
+      assertThat(plan(preset, "gmm").config().eval().every()).as(preset).isEqualTo(500);
+      assertThat(plan(preset, "gmm").config().eval().curveSinkhorn()).as(preset).isFalse();
+    }
   }
 }
