@@ -32,6 +32,17 @@ class ConfigLayeringTest {
   }
 
   @Test
+  void learningCurveKeysResolveAndAreNotPartOfTheFingerprint() throws Exception {
+    RunConfig plain = resolve(null);
+    RunConfig curve = resolve(null, "eval.every=500", "eval.curveBatch=1000", "eval.curveSinkhorn=true");
+    assertThat(curve.eval()).isEqualTo(new EvalSettings(20000, 10000, 10000, true, 500, 1000, true));
+    assertThat(ConfigYaml.write(curve)).contains("every: 500").isNotEqualTo(ConfigYaml.write(plain));
+    assertThat(ConfigYaml.fingerprint(curve)).isEqualTo(ConfigYaml.fingerprint(plain));
+    assertThat(ConfigYaml.fingerprint(resolve(null, "eval.batch=1000")))
+        .isNotEqualTo(ConfigYaml.fingerprint(plain)); // the other eval keys still are
+  }
+
+  @Test
   void defaultsResolveWithAllParamsAndAutoSchedule() throws Exception {
     RunConfig c = resolve(null);
     assertThat(c.sampler().type()).isEqualTo("dis");
