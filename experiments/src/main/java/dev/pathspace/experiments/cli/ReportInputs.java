@@ -58,7 +58,7 @@ final class ReportInputs {
     List<String> w = new ArrayList<>();
     if (how.codeVersionsDiffer()) {
       w.add("the runs differ in code version (" + String.join("; ", how.codeVersions().entrySet().stream()
-          .map(e -> e.getKey() + ": " + e.getValue().size() + " runs").toList())
+          .map(e -> e.getKey() + ": " + e.getValue().size() + (e.getValue().size() == 1 ? " run" : " runs")).toList())
           + "); differences may come from the code (see How produced in results.md)");
     }
     if (baseline != null && !baseline.withoutBaseline().isEmpty()) {

@@ -163,7 +163,8 @@ public record HowProduced(List<Sweep> sweeps, Map<String, List<Path>> codeVersio
     if (codeVersionsDiffer()) {
       sb.append("**Warning: the runs differ in code version** (").append(codeVersions.size())
           .append(" versions); differences between configurations may come from the code:\n\n");
-      codeVersions.forEach((v, runs) -> sb.append("- ").append(v).append(": ").append(runs.size()).append(" runs\n"));
+      codeVersions.forEach((v, runs) -> sb.append("- ").append(v).append(": ").append(runs.size())
+          .append(runs.size() == 1 ? " run\n" : " runs\n"));
       sb.append('\n');
     }
     if (sweeps.isEmpty()) {
