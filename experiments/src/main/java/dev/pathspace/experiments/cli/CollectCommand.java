@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md}.
  * With {@code --baseline KEY=VALUE}, the differences to the baseline configuration ({@link BaselineComparison})
  * go to {@code results.md}, {@code results.html} and {@code baseline.csv}; the "how produced" block (sweep
- * file, code versions, plug-ins, this command line) ends {@code results.md} and the page ({@link ReportInputs}).
+ * file, code versions, plug-ins, this command line) follows the tables of {@code results.md} and the page
+ * ({@link ReportInputs}).
  */
 @Command(
     name = "collect",
@@ -99,9 +100,8 @@ final class CollectCommand implements Callable<Integer> {
       ctx.err().printf("%d published numbers: %d comparisons, %d without a matching configuration%n",
           published.entries().size(), cmp.rows().size(), cmp.unmatched().size());
     }
-    String extra = report.markdown(table);
-    append(outDir.resolve("results.md"), extra);
-    ctx.out().print(extra);
+    append(outDir.resolve("results.md"), report.baselineMarkdown(table) + report.howProducedMarkdown());
+    ctx.out().print(report.baselineMarkdown(table));
     report.warnings().forEach(w -> ctx.err().println("warning: " + w));
     String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
     ctx.out().print(incomplete);

@@ -48,9 +48,14 @@ final class ReportInputs {
     return new ResultsPage.Extras(how, baseline, sweep);
   }
 
-  /** The sections appended to {@code results.md}: the baseline differences (if asked for), how produced. */
-  String markdown(ResultTable table) {
-    return (baseline == null ? "" : baseline.markdown(table.shown(), sweep)) + how.markdown();
+  /** The Markdown section of the baseline differences, or empty text without {@code --baseline}. */
+  String baselineMarkdown(ResultTable table) {
+    return baseline == null ? "" : baseline.markdown(table.shown(), sweep);
+  }
+
+  /** The Markdown "How produced" section. */
+  String howProducedMarkdown() {
+    return how.markdown();
   }
 
   /** Warnings for stderr: runs of different code versions, configurations without a baseline. */

@@ -76,7 +76,8 @@ public record HowProduced(List<Sweep> sweeps, Map<String, List<Path>> codeVersio
     Set<String> plugins = new LinkedHashSet<>();
     for (ResultTable.Group g : table.groups()) {
       for (CollectedRun r : g.runs()) {
-        RunProvenance p = provenance.getOrDefault(r.dir(), RunProvenance.read(r.dir()));
+        RunProvenance known = provenance.get(r.dir());
+        RunProvenance p = known != null ? known : RunProvenance.read(r.dir());
         switch (p.state()) {
           case MISSING -> without.add(r.dir() + ": no provenance.json");
           case UNREADABLE -> without.add(r.dir() + ": unreadable provenance.json");
@@ -184,6 +185,11 @@ public record HowProduced(List<Sweep> sweeps, Map<String, List<Path>> codeVersio
       sb.append("- runs without provenance: ").append(withoutProvenance.size()).append('\n');
     }
     sb.append("- plug-ins: ").append(plugins.isEmpty() ? "none" : String.join("; ", plugins)).append('\n');
+    if (!components.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      components.forEach((k, vs) -> parts.add(k + ": " + String.join(", ", vs)));
+      sb.append("- components: ").append(String.join("; ", parts)).append('\n');
+    }
     sb.append("- command: `").append(command).append("`\n");
     sb.append("- date: ").append(date).append('\n');
     return sb.toString();
