@@ -110,7 +110,7 @@ public final class ResultsPage {
         baseline(sb, extras.baseline(), sec.groups(), keys, extras.sweep(), "baseline-" + s);
       }
       if (!figures.get(s).isEmpty()) {
-        sb.append("<h3>Figures</h3>\n");
+        sb.append("<h3>Figures</h3>\n<p class=\"note\">Click a figure for its SVG.</p>\n");
         figureList(sb, figures.get(s));
       }
       sb.append("<h3>Samples</h3>\n");

@@ -162,4 +162,28 @@ class ResultsPageTest {
         .contains("normal approximation");
     assertThat(between(html, "id=\"target-1\"", "</section>")).doesNotContain("Relative to the baseline");
   }
+
+  @Test
+  void targetParametersThatDifferMakeSeparateSectionsAndAmbiguousFiguresGoToTheGeneralOne() throws Exception {
+    for (int dim : new int[] {2, 10}) {
+      Path d = tmp.resolve("runs/d" + dim);
+      Files.createDirectories(d);
+      Files.writeString(d.resolve("config.yaml"), "sampler: {type: dis}\ntarget: {type: gmm, dim: " + dim + "}\nseed: 1\n");
+      Files.writeString(d.resolve("summary.json"), "{\"seed\": 1, \"log_z_error\": " + dim + "}");
+    }
+    Path figs = tmp.resolve("report/figures");
+    Files.createDirectories(figs);
+    for (String f : List.of("dot_gmm_log_z_error", "dots-log_z_error-target_gmm_target.dim_10", "curve_gmm_target.dim_2_ess")) {
+      Files.write(figs.resolve(f + ".png"), new byte[] {1});
+    }
+    ResultTable t = ResultTable.of(ResultTable.find(List.of(tmp.resolve("runs"))));
+    String html = ResultsPage.html(t, tmp.resolve("report"), ResultsPage.Extras.none());
+    String dim10 = between(html, "<section class=\"target\" id=\"target-0\"><h2>target=gmm, target.dim=10</h2>", "</section>");
+    String dim2 = between(html, "<section class=\"target\" id=\"target-1\"><h2>target=gmm, target.dim=2</h2>", "</section>");
+    assertThat(dim10).contains("dots-log_z_error-target_gmm_target.dim_10.png").doesNotContain("curve_gmm");
+    assertThat(dim2).contains("curve_gmm_target.dim_2_ess.png").doesNotContain("dots-");
+    // "gmm" alone matches both sections equally well: not guessed
+    assertThat(between(html, "<section id=\"figures\">", "</section>")).contains("dot_gmm_log_z_error.png");
+    assertThat(html).doesNotContain("id=\"how\""); // no block without its data
+  }
 }
