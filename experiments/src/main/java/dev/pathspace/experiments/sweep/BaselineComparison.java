@@ -16,7 +16,9 @@ import java.util.function.Function;
  * difference of the means over seeds (other − baseline), its standard error √(se₁² + se₂²) (the seeds of
  * the two configurations are independent runs), and the 95 % interval difference ± 1.96 se — a normal
  * approximation (with a handful of seeds a Student-t interval would be wider). With fewer than two seeds
- * on either side there is no standard error and the interval is unavailable.
+ * on either side there is no standard error and the interval is unavailable. (The standard error of a
+ * difference of independent means and the normal-based interval: Wasserman, <i>All of Statistics</i>,
+ * Springer 2004, ch. 6; described for users in docs/workflow.md §5.)
  *
  * <p>{@code KEY} is a configuration key that differs between the configurations (e.g. {@code divergence},
  * {@code sampler.width}), or a sweep grid key that is not one (an option axis such as {@code loss}, whose

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * @param plugins the distinct plug-in jars recorded by the runs
  * @param components config key ({@code sampler}, {@code divergence}, {@code schedule}, {@code target}) → values
  * @param command the collect command line
- * @param date when the report was made
+ * @param date when the report was made (to the second)
  */
 public record HowProduced(List<Sweep> sweeps, Map<String, List<Path>> codeVersions, List<String> withoutProvenance,
     List<String> plugins, Map<String, List<String>> components, String command, Instant date) {
@@ -105,7 +105,7 @@ public record HowProduced(List<Sweep> sweeps, Map<String, List<Path>> codeVersio
       }
     }
     return new HowProduced(sweeps, versions, without, List.copyOf(plugins), components,
-        commandText(commandLine), now);
+        commandText(commandLine), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /** {@code pathspace ARGS}, each argument with shell metacharacters single-quoted. */
