@@ -2,6 +2,7 @@ package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.experiments.output.DotIntervalPlot;
+import dev.pathspace.experiments.sweep.BaselineComparison;
 import dev.pathspace.experiments.sweep.DotIntervalData;
 import dev.pathspace.experiments.sweep.PublishedNumbers;
 import dev.pathspace.experiments.sweep.ReferenceComparison;
@@ -31,6 +32,10 @@ import picocli.CommandLine.Parameters;
  * manifest lists them but that have no finished run are appended to {@code results.md} (see
  * {@link SweepFailures}). With {@code --reference FILE} (see {@link PublishedNumbers}), published numbers
  * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md}.
+ * With {@code --baseline KEY=VALUE}, the differences to the baseline configuration ({@link BaselineComparison})
+ * go to {@code results.md}, {@code results.html} and {@code baseline.csv}; the "how produced" block (sweep
+ * file, code versions, plug-ins, this command line) follows the tables of {@code results.md} and the page
+ * ({@link ReportInputs}).
  */
 @Command(
     name = "collect",
@@ -49,6 +54,11 @@ final class CollectCommand implements Callable<Integer> {
       description = "CSV of published numbers (config keys, then metric,value,error,statistic,source) to put beside ours")
   Path reference;
 
+  @Option(names = "--baseline", paramLabel = "KEY=VALUE",
+      description = "state each configuration's differences (with se and a 95 % interval) relative to the one"
+          + " identical except for KEY=VALUE, e.g. divergence=reverse-kl or a sweep grid key")
+  String baseline;
+
   CollectCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -57,6 +67,7 @@ final class CollectCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> dirs = roots.stream().map(r -> ctx.workDir().resolve(r)).toList();
     PublishedNumbers published = reference == null ? null : PublishedNumbers.read(ctx.workDir().resolve(reference));
+    BaselineComparison.Spec baselineSpec = baseline == null ? null : BaselineComparison.Spec.parse(baseline);
     ResultTable.Scan scan = ResultTable.scan(dirs);
     List<CollectedRun> runs = scan.runs();
     for (String n : scan.notCounted()) {
@@ -72,10 +83,11 @@ final class CollectCommand implements Callable<Integer> {
           + (scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted, listed above)") + why);
     }
     ResultTable table = ResultTable.of(scan);
+    ReportInputs report = ReportInputs.read(dirs, table, ctx, baselineSpec); // validates --baseline
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     // figures first: results.html embeds those present in outDir/figures
     DotIntervalPlot.writeAll(ctx.files(), DotIntervalData.of(table), outDir.resolve(ResultsWriter.FIGURES));
-    List<Path> files = ResultsWriter.write(table, outDir);
+    List<Path> files = ResultsWriter.write(table, outDir, report.extras());
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
         String.join(", ", files.stream().map(Path::toString).toList()));
@@ -88,6 +100,9 @@ final class CollectCommand implements Callable<Integer> {
       ctx.err().printf("%d published numbers: %d comparisons, %d without a matching configuration%n",
           published.entries().size(), cmp.rows().size(), cmp.unmatched().size());
     }
+    append(outDir.resolve("results.md"), report.baselineMarkdown(table) + report.howProducedMarkdown());
+    ctx.out().print(report.baselineMarkdown(table));
+    report.warnings().forEach(w -> ctx.err().println("warning: " + w));
     String incomplete = incompleteSweepPoints(dirs, outDir.resolve("results.md"));
     ctx.out().print(incomplete);
     ctx.out().flush();

@@ -13,29 +13,46 @@ import java.util.Locale;
 /**
  * Writes a {@link ResultTable} as {@code results.csv} (every metric: mean, se and n columns, plus the run
  * directories), {@code results.md} (pipe table of the headline metrics, best values in bold) and
- * {@code results.html} (the same table, best values in bold, then each group's sample plots linked
- * relative to the output directory).
+ * {@code results.html} (the report page of {@link ResultsPage}: per target the table, figures and sample
+ * plots, linked relative to the output directory).
  */
 public final class ResultsWriter {
   /** Subdirectory of the output directory with collect's figures (PNG + SVG), embedded in the HTML page. */
   public static final String FIGURES = "figures";
+  /** The {@code --baseline} differences as CSV (see {@link BaselineComparison#csv}). */
+  public static final String BASELINE_CSV = "baseline.csv";
 
   private ResultsWriter() {}
 
   /** Writes the three files into {@code outDir}; returns their paths. */
   public static List<Path> write(ResultTable t, Path outDir) {
+    return write(t, outDir, ResultsPage.Extras.none());
+  }
+
+  /**
+   * Writes the three files into {@code outDir}, the page with {@code extras}, and {@code baseline.csv} when
+   * there is a baseline comparison; returns their paths (results.csv, .md, .html, then baseline.csv).
+   */
+  public static List<Path> write(ResultTable t, Path outDir, ResultsPage.Extras extras) {
     try {
       Files.createDirectories(outDir);
       Path csv = outDir.resolve("results.csv");
       Path md = outDir.resolve("results.md");
       Path html = outDir.resolve("results.html");
-      // the three files are renamed into place together, after all were written completely
-      AtomicFiles.SYSTEM.writeAll(List.of(csv, md, html), tmps -> {
+      List<Path> files = new ArrayList<>(List.of(csv, md, html));
+      if (extras.baseline() != null) {
+        files.add(outDir.resolve(BASELINE_CSV));
+      }
+      // the files are renamed into place together, after all were written completely
+      AtomicFiles.SYSTEM.writeAll(files, tmps -> {
         Files.writeString(tmps.get(0), csv(t, outDir), StandardCharsets.UTF_8);
         Files.writeString(tmps.get(1), markdown(t), StandardCharsets.UTF_8);
-        Files.writeString(tmps.get(2), html(t, outDir), StandardCharsets.UTF_8);
+        Files.writeString(tmps.get(2), ResultsPage.html(t, outDir, extras), StandardCharsets.UTF_8);
+        if (extras.baseline() != null) {
+          Files.writeString(tmps.get(3), extras.baseline().csv(t.shown(), extras.sweep()), StandardCharsets.UTF_8);
+        }
       });
-      return List.of(csv, md, html);
+      return List.copyOf(files);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results in " + outDir, e);
     }
@@ -112,90 +129,9 @@ public final class ResultsWriter {
     }
   }
 
-  /** Static HTML page: the table and each group's samples.png of every run (relative links). */
+  /** The HTML page without the "how produced" block and baseline (see {@link ResultsPage}). */
   public static String html(ResultTable t, Path outDir) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pathspace results</title>\n")
-        .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td.k,th.k{text-align:left}")
-        .append("img{width:260px;margin:4px;border:1px solid #eee}img.fig{width:480px}</style></head><body>\n")
-        .append("<h1>pathspace results</h1>\n<p>")
-        .append(t.groups().stream().mapToInt(g -> g.runs().size()).sum()).append(" runs in ")
-        .append(t.groups().size()).append(" configurations; mean ± standard error over seeds; ")
-        .append("<b>bold</b> = best per column among runs on the same target.</p>\n<table>\n<tr>");
-    t.shown().forEach(k -> sb.append("<th class=\"k\">").append(esc(k)).append("</th>"));
-    sb.append("<th>seeds</th>");
-    t.headline().forEach(m -> sb.append("<th>").append(esc(m)).append("</th>"));
-    sb.append("</tr>\n");
-    int i = 0;
-    for (ResultTable.Group g : t.groups()) {
-      sb.append("<tr>");
-      boolean first = true;
-      for (String k : t.shown()) {
-        String v = esc(g.config().get(k));
-        sb.append("<td class=\"k\">").append(first ? "<a href=\"#g" + i + "\">" + v + "</a>" : v).append("</td>");
-        first = false;
-      }
-      sb.append("<td>").append(g.runs().size()).append("</td>");
-      for (String m : t.headline()) {
-        String cell = esc(cell(g.stats().get(m)));
-        sb.append("<td>").append(t.isBest(g, m) ? "<b>" + cell + "</b>" : cell).append("</td>");
-      }
-      sb.append("</tr>\n");
-      i++;
-    }
-    sb.append("</table>\n");
-    figures(outDir, sb);
-    if (!t.notCounted().isEmpty()) {
-      sb.append("<h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
-      t.notCounted().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
-      sb.append("</ul>\n");
-    }
-    i = 0;
-    for (ResultTable.Group g : t.groups()) {
-      sb.append("<h2 id=\"g").append(i++).append("\">");
-      List<String> label = new ArrayList<>();
-      t.shown().forEach(k -> label.add(k + "=" + g.config().get(k)));
-      sb.append(esc(label.isEmpty() ? "all runs" : String.join(", ", label))).append("</h2>\n<div>");
-      for (CollectedRun r : g.runs()) {
-        String rel = relative(outDir, r.dir());
-        String title = "seed " + r.seed();
-        if (Files.exists(r.dir().resolve("samples.png"))) {
-          sb.append("<a href=\"").append(esc(rel + "/samples.png")).append("\"><img src=\"")
-              .append(esc(rel + "/samples.png")).append("\" alt=\"").append(esc(title)).append("\" title=\"")
-              .append(esc(title + " — " + rel)).append("\"></a>");
-        } else {
-          sb.append("<a href=\"").append(esc(rel)).append("\">").append(esc(title)).append("</a> ");
-        }
-      }
-      sb.append("</div>\n");
-    }
-    return sb.append("</body></html>\n").toString();
-  }
-
-  /** The figures section: every PNG of {@code outDir/figures} (sorted), linked to its SVG. */
-  private static void figures(Path outDir, StringBuilder sb) {
-    Path dir = outDir.resolve(FIGURES);
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    List<String> pngs;
-    try (var s = Files.list(dir)) {
-      pngs = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-    if (pngs.isEmpty()) {
-      return;
-    }
-    sb.append("<h2>Figures</h2>\n<p>Dot-and-interval plots: each dot is one seed, the bar is the mean ± ")
-        .append("standard error over seeds (click for the SVG).</p>\n<div>");
-    for (String n : pngs) {
-      String svg = FIGURES + "/" + n.substring(0, n.length() - 4) + ".svg";
-      sb.append("<a href=\"").append(esc(svg)).append("\"><img class=\"fig\" src=\"").append(esc(FIGURES + "/" + n))
-          .append("\" alt=\"").append(esc(n)).append("\"></a>");
-    }
-    sb.append("</div>\n");
+    return ResultsPage.html(t, outDir, ResultsPage.Extras.none());
   }
 
   static String cell(ResultTable.Stat s) {
@@ -218,19 +154,19 @@ public final class ResultsWriter {
     return String.format(Locale.ROOT, "%." + digits + "f", v);
   }
 
-  private static String relative(Path outDir, Path run) {
+  static String relative(Path outDir, Path run) {
     Path base = outDir.toAbsolutePath().normalize();
     return base.relativize(run.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
-  private static String csvCell(String s) {
+  static String csvCell(String s) {
     if (s == null) {
       return "";
     }
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

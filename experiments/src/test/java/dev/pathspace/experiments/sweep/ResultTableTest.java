@@ -74,7 +74,7 @@ class ResultTableTest {
     assertThat(csv.get(1)).startsWith("log-variance,3,1 2 3,0.200000000000000").endsWith("../runs/a1 ../runs/a2 ../runs/a3");
     String html = Files.readString(files.get(2));
     assertThat(html).contains("<img src=\"../runs/b2/samples.png\"").contains("<b>0.8000 ± 0.05774</b>")
-        .contains("<h2 id=\"g1\">divergence=moment</h2>");
+        .contains("<h4 id=\"g1\">divergence=moment</h4>");
   }
 
   @Test
