@@ -1,8 +1,6 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.output.DotIntervalPlot;
-import dev.pathspace.experiments.sweep.DotIntervalData;
 import dev.pathspace.experiments.sweep.PublishedNumbers;
 import dev.pathspace.experiments.sweep.ReferenceComparison;
 import dev.pathspace.experiments.sweep.ResultTable;
@@ -31,6 +29,7 @@ import picocli.CommandLine.Parameters;
  * manifest lists them but that have no finished run are appended to {@code results.md} (see
  * {@link SweepFailures}). With {@code --reference FILE} (see {@link PublishedNumbers}), published numbers
  * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md}.
+ * The figures ({@link CollectFigures}) are written to {@code figures/} first.
  */
 @Command(
     name = "collect",
@@ -74,7 +73,7 @@ final class CollectCommand implements Callable<Integer> {
     ResultTable table = ResultTable.of(scan);
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     // figures first: results.html embeds those present in outDir/figures
-    DotIntervalPlot.writeAll(ctx.files(), DotIntervalData.of(table), outDir.resolve(ResultsWriter.FIGURES));
+    new CollectFigures(ctx).write(table, outDir.resolve(ResultsWriter.FIGURES));
     List<Path> files = ResultsWriter.write(table, outDir);
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
