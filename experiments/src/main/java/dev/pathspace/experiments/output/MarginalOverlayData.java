@@ -178,7 +178,7 @@ public record MarginalOverlayData(String target, int dim, List<Panel> panels, St
       pooled.add(cols);
     }
     if (dropped > 0) {
-      notes.add(String.format(Locale.ROOT, "%,d samples with non-finite coordinates dropped", dropped));
+      notes.add(String.format(Locale.ROOT, "rows with non-finite coordinates dropped: %,d", dropped));
     }
     List<Panel> panels = new ArrayList<>();
     for (int j = 0; j < Math.min(d, PANELS); j++) {
