@@ -38,6 +38,29 @@ public final class LearningCurvePlot {
 
   private LearningCurvePlot() {}
 
+  /** Log-axis tick labels as plain numbers with three significant digits (not 10^x). */
+  private static final class Significant extends java.text.NumberFormat {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+      double a = Math.abs(v);
+      String s = a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(java.util.Locale.ROOT, "%.2e", v)
+          : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+      return to.append(s);
+    }
+
+    @Override
+    public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+      return format((double) v, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, java.text.ParsePosition pos) {
+      return null;
+    }
+  }
+
   /** Writes every figure as {@code dir/<stem>.png} and {@code .svg} (atomically); returns the PNG paths. */
   public static List<Path> writeAll(AtomicFiles files, List<LearningCurveData> figures, Path dir) {
     List<Path> pngs = new ArrayList<>();
@@ -67,10 +90,19 @@ public final class LearningCurvePlot {
     }
     NumberAxis x = new NumberAxis(d.axis().label());
     x.setAutoRangeIncludesZero(false);
+    if (d.axis() == LearningCurveData.Axis.STEPS) {
+      x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
     ValueAxis y;
     if (d.logY()) {
       LogAxis log = new LogAxis(d.yLabel());
       log.setSmallestValue(1e-300);
+      log.setNumberFormatOverride(new Significant());
+      double lo = d.series().stream().flatMapToDouble(s -> java.util.Arrays.stream(s.q1())).min().orElse(1);
+      double hi = d.series().stream().flatMapToDouble(s -> java.util.Arrays.stream(s.q3())).max().orElse(1);
+      if (Math.log10(hi / lo) >= 1.5) { // one tick per power of ten once the data span decades
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+      }
       y = log;
     } else {
       NumberAxis lin = new NumberAxis(d.yLabel());
