@@ -1,9 +1,7 @@
 package dev.pathspace.experiments.cli;
 
 import dev.pathspace.api.ConfigException;
-import dev.pathspace.experiments.output.DotIntervalPlot;
 import dev.pathspace.experiments.sweep.BaselineComparison;
-import dev.pathspace.experiments.sweep.DotIntervalData;
 import dev.pathspace.experiments.sweep.PublishedNumbers;
 import dev.pathspace.experiments.sweep.ReferenceComparison;
 import dev.pathspace.experiments.sweep.ResultTable;
@@ -36,6 +34,7 @@ import picocli.CommandLine.Parameters;
  * go to {@code results.md}, {@code results.html} and {@code baseline.csv}; the "how produced" block (sweep
  * file, code versions, plug-ins, this command line) follows the tables of {@code results.md} and the page
  * ({@link ReportInputs}).
+ * The figures ({@link CollectFigures}) are written to {@code figures/} first.
  */
 @Command(
     name = "collect",
@@ -86,7 +85,7 @@ final class CollectCommand implements Callable<Integer> {
     ReportInputs report = ReportInputs.read(dirs, table, ctx, baselineSpec); // validates --baseline
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     // figures first: results.html embeds those present in outDir/figures
-    DotIntervalPlot.writeAll(ctx.files(), DotIntervalData.of(table), outDir.resolve(ResultsWriter.FIGURES));
+    new CollectFigures(ctx).write(table, outDir.resolve(ResultsWriter.FIGURES));
     List<Path> files = ResultsWriter.write(table, outDir, report.extras());
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",

@@ -2,6 +2,7 @@ package dev.pathspace.experiments.output;
 
 import dev.pathspace.experiments.storage.AtomicFiles;
 import dev.pathspace.experiments.sweep.DotIntervalData;
+import dev.pathspace.experiments.sweep.FigureNames;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -34,9 +35,9 @@ public final class DotIntervalPlot {
     return 140 + 34 * rows;
   }
 
-  /** The file stem of a figure ({@code dots-<metric>-<target>}, unsafe characters replaced by '_'). */
+  /** The file stem of a figure ({@code dot_<target>_<metric>}, see {@link FigureNames#dot}). */
   public static String stem(DotIntervalData d) {
-    return ("dots-" + d.metric() + "-" + d.target()).replaceAll("[^A-Za-z0-9._-]+", "_");
+    return FigureNames.dot(d.target(), d.metric());
   }
 
   /** Writes every figure as {@code dir/<stem>.png} and {@code .svg} (atomically); returns the PNG paths. */

@@ -33,7 +33,7 @@ public record DotIntervalData(String metric, String target, List<Row> rows) {
     List<String> shown = t.shown();
     Map<String, List<ResultTable.Group>> byTarget = new LinkedHashMap<>();
     for (ResultTable.Group g : t.groups()) {
-      byTarget.computeIfAbsent(label(g, shown, true), x -> new ArrayList<>()).add(g);
+      byTarget.computeIfAbsent(FigureNames.targetLabel(g, shown), x -> new ArrayList<>()).add(g);
     }
     List<DotIntervalData> out = new ArrayList<>();
     for (String m : t.headline()) {
@@ -46,7 +46,7 @@ public record DotIntervalData(String metric, String target, List<Row> rows) {
           }
           List<Double> values = g.runs().stream().map(r -> r.metrics().getOrDefault(m, Double.NaN)).toList();
           boolean interval = !Double.isNaN(s.se());
-          rows.add(new Row(label(g, shown, false), g.runs().stream().map(CollectedRun::seed).toList(), values,
+          rows.add(new Row(FigureNames.configLabel(g, shown), g.runs().stream().map(CollectedRun::seed).toList(), values,
               s.mean(), interval ? s.mean() - s.se() : Double.NaN, interval ? s.mean() + s.se() : Double.NaN));
         }
         if (!rows.isEmpty()) {
@@ -55,20 +55,5 @@ public record DotIntervalData(String metric, String target, List<Row> rows) {
       }
     }
     return out;
-  }
-
-  /** The {@code k=v} label of the shown keys that are (or, when {@code target} is false, are not) target keys. */
-  private static String label(ResultTable.Group g, List<String> shown, boolean target) {
-    List<String> parts = new ArrayList<>();
-    if (target) {
-      parts.add("target=" + g.config().getOrDefault("target", ""));
-    }
-    for (String k : shown) {
-      boolean isTarget = k.equals("target") || k.startsWith("target.");
-      if (isTarget == target && !k.equals("target")) {
-        parts.add(k + "=" + g.config().getOrDefault(k, ""));
-      }
-    }
-    return parts.isEmpty() ? "all runs" : String.join(", ", parts);
   }
 }

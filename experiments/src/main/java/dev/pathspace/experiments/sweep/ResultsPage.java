@@ -110,7 +110,9 @@ public final class ResultsPage {
         baseline(sb, extras.baseline(), sec.groups(), keys, extras.sweep(), "baseline-" + s);
       }
       if (!figures.get(s).isEmpty()) {
-        sb.append("<h3>Figures</h3>\n<p class=\"note\">Click a figure for its SVG.</p>\n");
+        sb.append("<h3>Figures</h3>\n<p class=\"note\">dot_: each dot one seed, the bar mean ± standard error over seeds; curve_: "
+            + "the median over seeds with the inter-quartile band; marginals_: all seeds pooled, on the ground truth. "
+            + "Click a figure for its SVG.</p>\n");
         figureList(sb, figures.get(s));
       }
       sb.append("<h3>Samples</h3>\n");
@@ -187,6 +189,11 @@ public final class ResultsPage {
       out.add(new ArrayList<>());
     }
     for (String png : pngs) {
+      int exact = exactSection(png, sections);
+      if (exact >= 0) {
+        out.get(exact).add(png);
+        continue;
+      }
       Matcher m = FIGURE.matcher(png.substring(0, png.length() - 4));
       int best = -1;
       int bestScore = 0;
@@ -212,6 +219,24 @@ public final class ResultsPage {
       out.get(best < 0 || tie ? sections.size() : best).add(png);
     }
     return out;
+  }
+
+  /** The one section whose {@link FigureNames#target sanitised label} is the figure's target, or -1. */
+  private static int exactSection(String png, List<Section> sections) {
+    var parsed = FigureNames.parse(png);
+    if (parsed.isEmpty()) {
+      return -1;
+    }
+    int found = -1;
+    for (int s = 0; s < sections.size(); s++) {
+      if (FigureNames.target(sections.get(s).label()).equals(parsed.get().target())) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = s;
+      }
+    }
+    return found;
   }
 
   /** Whether {@code c} occurs in {@code rest} as a whole token: at the start or after '_'/'-', then '_'/'-'/end. */
