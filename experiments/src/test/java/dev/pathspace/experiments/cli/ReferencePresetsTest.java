@@ -55,6 +55,18 @@ class ReferencePresetsTest {
     }
   }
 
+  /**
+   * The 44 019 that ref-pis reports on many-well d = 50 (examples/sweeps/reproduction-cpu.yaml, mw50) is the
+   * reference's count for d = 50, not a different network: FourierMLP 129·50 + 20 864 = 27 314 plus the
+   * TimeEmbed gain 16 705.
+   */
+  @Test
+  void referencePisOnManyWellFiftyHasTheReferenceCount() {
+    RunPlan plan = new RunPlanner(REGISTRY).plan(List.of("ref-pis"), null,
+        List.of(List.of("target=many-well", "target.dim=50", "target.wells=5", "target.separation=2.0")));
+    assertThat(count(plan.components().sampler(), 50)).isEqualTo(129L * 50 + 20_864 + 16_705).isEqualTo(44_019);
+  }
+
   @Test
   void ocBaseSettingsAreTheReferences() {
     RunPlan dis = plan("ref-dis", "gmm");
