@@ -267,7 +267,7 @@ public final class ResultsPage {
 
   private static void table(StringBuilder sb, ResultTable t, List<ResultTable.Group> groups, List<String> keys,
       Map<ResultTable.Group, Integer> index, Path outDir, String id) {
-    sb.append("<table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>");
+    sb.append("<div class=\"scroll\"><table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>");
     if (keys.isEmpty()) {
       sb.append("<th class=\"k\">configuration</th>");
     }
@@ -307,7 +307,7 @@ public final class ResultsPage {
       }
       sb.append("</td></tr>\n");
     }
-    sb.append("</tbody></table>\n");
+    sb.append("</tbody></table></div>\n");
   }
 
   /** {@code seed N} linked to the run directory, then its plots and curves that exist. */
@@ -437,7 +437,7 @@ public final class ResultsPage {
 
   private static final String CSS = "body{font-family:sans-serif;margin:2em;color:#222}"
       + "table{border-collapse:collapse;margin:0.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right;"
-      + "vertical-align:top}td.k,th.k{text-align:left}th[data-type]{cursor:pointer;background:#f4f4f4}"
+      + "vertical-align:top;white-space:nowrap}.scroll{overflow-x:auto}td.k,th.k{text-align:left}th[data-type]{cursor:pointer;background:#f4f4f4}"
       + "th.asc::after{content:' \\25B2'}th.desc::after{content:' \\25BC'}th[aria-sort]{background:#dde8f6}"
       + "body.nomedian .med{display:none}td.runs{font-size:85%}nav a{margin-right:1em}"
       + ".warn{background:#fff3cd;border:1px solid #e0b000;padding:0.5em}.note{font-size:85%;color:#555}"
