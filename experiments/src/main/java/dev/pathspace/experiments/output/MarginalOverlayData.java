@@ -217,7 +217,7 @@ public record MarginalOverlayData(String target, int dim, List<Panel> panels, St
         }
         exact = new double[][] {xs, SamplePlot.normalise(xs, DensityGrid.curve1d(tgt, xs))};
       } else if (truth) {
-        exact = steps(r[0], r[1], MarginalPlot.histogram(column(ref, j), null, r[0], r[1]));
+        exact = MarginalPlot.steps(r[0], r[1], MarginalPlot.histogram(column(ref, j), null, r[0], r[1]));
       }
       List<Series> series = new ArrayList<>();
       for (int c = 0; c < configs.size(); c++) {
@@ -238,20 +238,5 @@ public record MarginalOverlayData(String target, int dim, List<Panel> panels, St
       out[i] = rows[i][j];
     }
     return out;
-  }
-
-  /** A histogram as a step polyline {xs, ys} starting and ending at 0. */
-  static double[][] steps(double lo, double hi, double[] h) {
-    double bw = (hi - lo) / h.length;
-    double[][] s = new double[2][2 * h.length + 2];
-    s[0][0] = lo;
-    for (int b = 0; b < h.length; b++) {
-      s[0][2 * b + 1] = lo + b * bw;
-      s[1][2 * b + 1] = h[b];
-      s[0][2 * b + 2] = lo + (b + 1) * bw;
-      s[1][2 * b + 2] = h[b];
-    }
-    s[0][s[0].length - 1] = hi;
-    return s;
   }
 }

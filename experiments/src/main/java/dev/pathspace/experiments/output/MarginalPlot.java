@@ -258,7 +258,7 @@ public final class MarginalPlot {
   }
 
   /** A histogram as a step polyline {xs, ys} starting and ending at 0. */
-  private static double[][] steps(double lo, double hi, double[] h) {
+  static double[][] steps(double lo, double hi, double[] h) {
     double bw = (hi - lo) / h.length;
     double[][] s = new double[2][2 * h.length + 2];
     s[0][0] = lo;

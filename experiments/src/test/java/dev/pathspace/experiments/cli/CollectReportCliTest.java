@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.sweep.FakeRuns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.experiments.fakes.Fakes;
@@ -35,15 +37,8 @@ class CollectReportCliTest {
   }
 
   private void fakeRun(String name, String divergence, int seed, double err, String commit) throws Exception {
-    Path d = work.resolve("runs").resolve(name);
-    Files.createDirectories(d);
-    Files.writeString(d.resolve("config.yaml"), """
-        sampler: {type: dis}
-        divergence: {type: %s}
-        target: {type: gmm, dim: 2}
-        seed: %d
-        """.formatted(divergence, seed));
-    Files.writeString(d.resolve("summary.json"), "{\"seed\": %d, \"log_z_error\": %s}".formatted(seed, err));
+    Path d = FakeRuns.write(work.resolve("runs").resolve(name), divergence, seed,
+        "{\"seed\": %d, \"log_z_error\": %s}".formatted(seed, err));
     Files.writeString(d.resolve("provenance.json"),
         "{\"pathspace_version\": \"0.1.0\", \"git\": {\"commit\": \"" + commit + "\", \"dirty\": false}}");
   }

@@ -1,5 +1,7 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.sweep.FakeRuns;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.experiments.fakes.Fakes;
@@ -72,15 +74,8 @@ class ResultsPageBrowserIT {
   }
 
   private void fakeRun(String name, String divergence, int seed, double err) throws IOException {
-    Path d = work.resolve("runs").resolve(name);
-    Files.createDirectories(d);
-    Files.writeString(d.resolve("config.yaml"), """
-        sampler: {type: dis}
-        divergence: {type: %s}
-        target: {type: gmm, dim: 2}
-        seed: %d
-        """.formatted(divergence, seed));
-    Files.writeString(d.resolve("summary.json"), "{\"seed\": %d, \"log_z_error\": %s, \"ess\": 0.5}".formatted(seed, err));
+    Path d = FakeRuns.write(work.resolve("runs").resolve(name), divergence, seed,
+        "{\"seed\": %d, \"log_z_error\": %s, \"ess\": 0.5}".formatted(seed, err));
     png(d.resolve("samples.png"));
   }
 

@@ -16,15 +16,7 @@ class ReferenceComparisonTest {
   @TempDir Path tmp;
 
   private void run(String name, String divergence, int seed, double err) throws Exception {
-    Path d = tmp.resolve("runs").resolve(name);
-    Files.createDirectories(d);
-    Files.writeString(d.resolve("config.yaml"), """
-        sampler: {type: dis}
-        divergence: {type: %s}
-        target: {type: gmm, dim: 2}
-        seed: %d
-        """.formatted(divergence, seed));
-    Files.writeString(d.resolve("summary.json"), """
+    FakeRuns.write(tmp.resolve("runs").resolve(name), divergence, seed, """
         {"sampler": "dis", "divergence": "%s", "dim": 2, "seed": %d, "train_steps": 100, "log_z_error": %s}
         """.formatted(divergence, seed, err));
   }
