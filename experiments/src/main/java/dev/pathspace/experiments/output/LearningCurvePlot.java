@@ -29,12 +29,21 @@ public final class LearningCurvePlot {
   /** PNG height in pixels. */
   public static final int HEIGHT = 460;
 
-  /** Line colours, cycled (Okabe &amp; Ito's colour-blind-safe palette, black first). */
+  /**
+   * Colours (Okabe &amp; Ito's colour-blind-safe palette): configuration i gets entry i + 1 in the curve and
+   * the marginal figures alike; black (entry 0) is the marginal figure's ground truth (grey added to the eight
+   * Okabe-Ito colours so that eight configurations never repeat one).
+   */
   static final Color[] PALETTE = {
     new Color(0x22, 0x22, 0x22), new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9),
     new Color(0x00, 0x9E, 0x73), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x72, 0xB2),
-    new Color(0xCC, 0x79, 0xA7), new Color(0xF0, 0xE4, 0x42)
+    new Color(0xCC, 0x79, 0xA7), new Color(0xF0, 0xE4, 0x42), new Color(0x99, 0x99, 0x99)
   };
+
+  /** The colour of configuration {@code i} (0-based) in every figure: palette entries 1.., never black. */
+  static Color configColour(int i) {
+    return PALETTE[1 + i % (PALETTE.length - 1)];
+  }
 
   private LearningCurvePlot() {}
 
@@ -112,7 +121,7 @@ public final class LearningCurvePlot {
     PaperStyle.axes(x, y);
     DeviationRenderer r = new DeviationRenderer(true, true);
     for (int i = 0; i < d.series().size(); i++) {
-      Color c = PALETTE[i % PALETTE.length];
+      Color c = configColour(i);
       r.setSeriesPaint(i, c);
       r.setSeriesFillPaint(i, c);
       r.setSeriesStroke(i, new BasicStroke(1.6f));

@@ -68,7 +68,7 @@ public final class MarginalOverlayPlot {
       for (int c = 0; c < p.configs().size(); c++) {
         MarginalOverlayData.Series s = p.configs().get(c);
         models.addSeries(MarginalOverlayData.legend(s), MarginalPlot.steps(p.lo(), p.hi(), s.density()));
-        mr.setSeriesPaint(c, LearningCurvePlot.PALETTE[(c + 1) % LearningCurvePlot.PALETTE.length]);
+        mr.setSeriesPaint(c, LearningCurvePlot.configColour(c));
         mr.setSeriesStroke(c, new BasicStroke(1.3f));
         mr.setSeriesVisibleInLegend(c, p.coordinate() == 0);
       }

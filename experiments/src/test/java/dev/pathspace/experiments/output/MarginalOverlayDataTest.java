@@ -172,5 +172,11 @@ class MarginalOverlayDataTest {
         "ground truth (20,000 exact samples)");
     XYDataset truth = plot.getSubplots().get(0).getDataset(1);
     assertThat(truth.getSeriesKey(0)).isEqualTo("ground truth (20,000 exact samples)");
+    // configuration i has the colour of line i of the learning-curve figure (entry i + 1; black is the truth)
+    var renderer = plot.getSubplots().get(0).getRenderer(0);
+    assertThat(renderer.getSeriesPaint(0)).isEqualTo(LearningCurvePlot.PALETTE[1]);
+    assertThat(renderer.getSeriesPaint(1)).isEqualTo(LearningCurvePlot.PALETTE[2]);
+    assertThat(LearningCurvePlot.configColour(7)).isNotEqualTo(LearningCurvePlot.PALETTE[0]); // 8 configurations
+    assertThat(LearningCurvePlot.configColour(8)).isEqualTo(LearningCurvePlot.configColour(0)); // then it cycles
   }
 }

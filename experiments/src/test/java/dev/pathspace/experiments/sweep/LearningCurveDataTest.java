@@ -127,6 +127,8 @@ class LearningCurveDataTest {
     LegendItemCollection legend = plot.getLegendItems();
     assertThat(List.of(legend.get(0).getLabel(), legend.get(1).getLabel()))
         .containsExactly("divergence=log-variance (3 seeds)", "divergence=reverse-kl (1 seed)");
+    // black is kept for the marginal figure's ground truth: configuration i draws in Okabe-Ito entry i + 1
+    assertThat(plot.getRenderer().getSeriesPaint(0)).isEqualTo(new java.awt.Color(0xE6, 0x9F, 0x00));
     YIntervalSeriesCollection ds = (YIntervalSeriesCollection) plot.getDataset();
     assertThat(ds.getXValue(0, 1)).isEqualTo(100);
     assertThat(ds.getYValue(0, 1)).isEqualTo(2);
