@@ -1,9 +1,13 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.config.Presets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code pathspace list}: every registered component per slot with its parameters and defaults. */
+/**
+ * {@code pathspace list}: every registered component per slot with its parameters and defaults, then the
+ * shipped presets ({@code --preset=NAME}) with the first sentence of their description.
+ */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
@@ -18,7 +22,20 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ctx.out().print(RegistryListing.format(ctx.registry().get().describe()));
+    ctx.out().println("preset  (--preset=<name>; a run prints its trainable parameters and writes them to"
+        + " summary.json as trainable_parameters)");
+    for (String name : Presets.names()) {
+      ctx.out().printf("  %-20s %s%n", name, firstSentence(Presets.about(name)));
+    }
     ctx.out().flush();
     return 0;
+  }
+
+  /** The text up to the first sentence end (". " before a capital), on one line, at most 150 characters. */
+  private static String firstSentence(String about) {
+    String one = about.replaceAll("\\s+", " ").trim();
+    java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\. (?=[A-Z])").matcher(one);
+    String first = end.find() ? one.substring(0, end.start() + 1) : one;
+    return first.length() <= 150 ? first : first.substring(0, 149) + "…";
   }
 }

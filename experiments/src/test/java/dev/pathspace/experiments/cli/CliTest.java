@@ -51,6 +51,9 @@ class CliTest {
     assertThat(s).contains("sampler  (sampler=<key>)", "divergence  (divergence=<key>)",
         "schedule  (schedule=<key>; auto = the sampler's default schedule)", "target  (target=<key>)");
     assertThat(s).containsPattern("\n  dis +fake denoising diffusion sampler\n");
+    for (String preset : java.util.List.of("ref-dis", "ref-pis", "ref-dds", "ref-bridge", "ref-basic-dis")) {
+      assertThat(s).containsPattern("\n  " + preset + " +\\S");
+    }
     assertThat(s).containsPattern("sampler\\.width +int +  = 64\n");
     assertThat(s).containsPattern("divergence\\.initLogZ +double +  = 0\\.0\n");
     assertThat(s).containsPattern("target\\.weights +List<Double> += \\[\\]\n");
