@@ -37,6 +37,17 @@ public interface PathSampler {
   }
 
   /**
+   * The number of trainable scalars this sampler creates on a target of dimension {@code dim}, counted
+   * from its network shapes without building a graph (what {@code pathspace list} prints for the reference
+   * presets); empty when the sampler cannot say. A sampler that answers must answer the size of the
+   * variables it builds (the samplers' tests compare the two). Default: 0 for an untrainable sampler,
+   * otherwise empty.
+   */
+  default java.util.OptionalLong parameterCount(int dim) {
+    return trainable() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(0);
+  }
+
+  /**
    * A copy of this sampler whose (generative) control is replaced by a fixed field, e.g. a closed-form
    * optimal control in analytic tests; empty if the sampler does not support it.
    */

@@ -8,6 +8,7 @@ import dev.pathspace.api.PathSampler;
 import dev.pathspace.api.SimulationRequest;
 import dev.pathspace.api.TimeGrid;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Base of the trained samplers (DIS, PIS, DDS, bridge): holds the parameters and the optional fixed
@@ -40,6 +41,12 @@ abstract class ControlledSampler<P extends Record & ControlParams> implements Pa
 
   /** Number of trainable scalars of this sampler's controls on a target of dimension {@code dim}. */
   public abstract long trainableParameterCount(int dim);
+
+  /** {@link #trainableParameterCount} (tested equal to the size of the built variables). */
+  @Override
+  public final OptionalLong parameterCount(int dim) {
+    return OptionalLong.of(trainableParameterCount(dim));
+  }
 
   /** A copy of this sampler with the fixed control {@code control}. */
   abstract PathSampler withFixedControl(ControlField control);

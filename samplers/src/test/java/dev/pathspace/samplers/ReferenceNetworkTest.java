@@ -62,6 +62,9 @@ class ReferenceNetworkTest {
     assertThat(dis.trainableParameterCount(1)).isEqualTo(37_698); // 1-D shifted double well
     assertThat(size(variables(dis, 2))).isEqualTo(37_827);
     assertThat(size(variables(dis, 1))).isEqualTo(37_698);
+    assertThat(dis.parameterCount(10)).hasValue(38_859); // the api's count (pathspace list) is the same
+    assertThat(new LangevinSampler(LangevinSampler.Params.defaults()).parameterCount(2))
+        .hasValue(0);
   }
 
   @Test

@@ -1,12 +1,14 @@
 package dev.pathspace.experiments.cli;
 
+import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.config.Presets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
  * {@code pathspace list}: every registered component per slot with its parameters and defaults, then the
- * shipped presets ({@code --preset=NAME}) with the first sentence of their description.
+ * shipped presets ({@code --preset=NAME}) with the first sentence of their description and, for the
+ * reference presets, their trainable parameter counts on the reference's targets ({@link PresetParameters}).
  */
 @Command(
     name = "list",
@@ -21,11 +23,15 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ctx.out().print(RegistryListing.format(ctx.registry().get().describe()));
+    PluginRegistry registry = ctx.registry().get();
+    ctx.out().print(RegistryListing.format(registry.describe()));
     ctx.out().println("preset  (--preset=<name>; a run prints its trainable parameters and writes them to"
         + " summary.json as trainable_parameters)");
+    PresetParameters counts = new PresetParameters(registry);
     for (String name : Presets.names()) {
-      ctx.out().printf("  %-20s %s%n", name, firstSentence(Presets.about(name)));
+      String about = firstSentence(Presets.about(name));
+      ctx.out().printf("  %-20s %s%n", name,
+          PresetParameters.isReference(name) ? about + "  " + counts.describe(name) : about);
     }
     ctx.out().flush();
     return 0;

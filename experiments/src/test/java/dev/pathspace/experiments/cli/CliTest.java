@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.fakes.Fakes;
@@ -61,6 +62,30 @@ class CliTest {
     // parameter columns are aligned: every "  = " starts at the same column
     List<Integer> cols = s.lines().filter(l -> l.contains("  = ")).map(l -> l.indexOf("  = ")).distinct().toList();
     assertThat(cols).hasSize(1);
+  }
+
+  /**
+   * With the real plug-ins, each reference preset's line ends with its trainable parameter counts on the
+   * reference's targets: 129·d + 37 569 for one reference control (d = 2, 10, 1; PIS also d = 50), twice
+   * that for the bridge (issue 10; the counts equal the built variables: ReferencePresetsTest).
+   */
+  @Test
+  void listPrintsTheReferencePresetsParameterCounts() {
+    CliContext real = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), PluginRegistry::discover, backend, work, clock, false);
+    assertThat(Main.run(new String[] {"list"}, real)).as(err()).isZero();
+    String one = "parameters: gmm 37 827, funnel 38 859, double well 37 698";
+    for (String preset : List.of("ref-dis", "ref-dds", "ref-basic-dis")) {
+      assertThat(line(preset)).endsWith("  " + one);
+    }
+    assertThat(line("ref-pis")).endsWith("  " + one + ", many-well d=50 44 019");
+    assertThat(line("ref-bridge")).endsWith("  parameters: gmm 75 654, funnel 77 718, double well 75 396");
+    assertThat(line("smoke")).doesNotContain("parameters:");
+  }
+
+  /** The listing line of preset {@code name}. */
+  private String line(String name) {
+    return out().lines().filter(l -> l.startsWith("  " + name + " ")).findFirst().orElseThrow();
   }
 
   @Test

@@ -3,15 +3,16 @@ package dev.pathspace.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pathspace.api.PathSampler;
+import dev.pathspace.api.SimulationRequest;
+import dev.pathspace.api.SimulationRequirements;
+import dev.pathspace.api.tf.TfGraphContext;
 import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.compose.RunPlan;
 import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.TrainSettings;
-import dev.pathspace.samplers.BridgeSampler;
-import dev.pathspace.samplers.DdsSampler;
-import dev.pathspace.samplers.DisSampler;
-import dev.pathspace.samplers.PisSampler;
+import dev.pathspace.testkit.GraphHarness;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +30,20 @@ class ReferencePresetsTest {
   }
 
   private static long count(PathSampler s, int d) {
-    if (s instanceof DisSampler x) {
-      return x.trainableParameterCount(d);
+    return s.parameterCount(d).orElseThrow();
+  }
+
+  /** The size of the variables {@code plan}'s sampler builds for one unroll on its planned schedule and target. */
+  private static long builtSize(RunPlan plan) {
+    try (GraphHarness h = new GraphHarness()) {
+      plan.components().sampler().simulate(h.ctx(), new SimulationRequest(plan.components().schedule(),
+          plan.components().target(), 4, 3, SimulationRequirements.offPolicy(), h.noise(1), true));
+      long n = 0;
+      for (TfGraphContext.Trainable t : h.ctx().trainables()) {
+        n += Arrays.stream(t.shape()).reduce(1, (a, b) -> a * b);
+      }
+      return n;
     }
-    if (s instanceof PisSampler x) {
-      return x.trainableParameterCount(d);
-    }
-    if (s instanceof DdsSampler x) {
-      return x.trainableParameterCount(d);
-    }
-    return ((BridgeSampler) s).trainableParameterCount(d);
   }
 
   @Test
@@ -53,6 +58,27 @@ class ReferencePresetsTest {
           .isEqualTo(factor * 37_698);
       assertThat(Presets.about(preset)).as(preset).contains("Not reproduced");
     }
+  }
+
+  /**
+   * What {@code list} prints is what the network has: for every reference preset on every target it is
+   * counted on, the shape count ({@link PathSampler#parameterCount}, no TensorFlow) equals the size of
+   * the variables the planned sampler builds in a TensorFlow graph.
+   */
+  @Test
+  void listedCountsEqualTheBuiltVariablesForEveryPresetAndTarget() {
+    PresetParameters counts = new PresetParameters(REGISTRY);
+    List<String> refs = Presets.names().stream().filter(PresetParameters::isReference).toList();
+    assertThat(refs).contains("ref-dis", "ref-pis", "ref-dds", "ref-bridge", "ref-basic-dis");
+    int checked = 0;
+    for (String preset : refs) {
+      for (PresetParameters.CountTarget t : PresetParameters.targets(preset)) {
+        RunPlan plan = new RunPlanner(REGISTRY).plan(List.of(preset), null, List.of(t.overrides()));
+        assertThat(counts.count(preset, t)).as(preset + " on " + t.label()).hasValue(builtSize(plan));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(3 * refs.size() + 1); // + ref-pis on many-well d = 50
   }
 
   /**
