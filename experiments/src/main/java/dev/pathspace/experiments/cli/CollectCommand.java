@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code results.md} and {@code results.html}; prints the Markdown table. Points of a sweep root whose
  * manifest lists them but that have no finished run are appended to {@code results.md} (see
  * {@link SweepFailures}). With {@code --reference FILE} (see {@link PublishedNumbers}), published numbers
- * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md}.
+ * stand beside ours with the difference ({@link ReferenceComparison}), appended to {@code results.md} and
+ * shown in each target's section of {@code results.html} with the file's source column.
  * With {@code --baseline KEY=VALUE}, the differences to the baseline configuration ({@link BaselineComparison})
  * go to {@code results.md}, {@code results.html} and {@code baseline.csv}; the "how produced" block (sweep
  * file, code versions, plug-ins, this command line) follows the tables of {@code results.md} and the page
@@ -86,13 +87,13 @@ final class CollectCommand implements Callable<Integer> {
     Path outDir = out != null ? ctx.workDir().resolve(out) : dirs.get(0);
     // figures first: results.html embeds those present in outDir/figures
     new CollectFigures(ctx).write(table, outDir.resolve(ResultsWriter.FIGURES));
-    List<Path> files = ResultsWriter.write(table, outDir, report.extras());
+    ReferenceComparison cmp = published == null ? null : ReferenceComparison.of(table, published);
+    List<Path> files = ResultsWriter.write(table, outDir, report.extras().withReference(cmp));
     ctx.err().printf("%d runs in %d configurations%s -> %s%n", runs.size(), table.groups().size(),
         scan.notCounted().isEmpty() ? "" : " (" + scan.notCounted().size() + " not counted)",
         String.join(", ", files.stream().map(Path::toString).toList()));
     ctx.out().print(ResultsWriter.markdown(table));
-    if (published != null) {
-      ReferenceComparison cmp = ReferenceComparison.of(table, published);
+    if (cmp != null) {
       String md = cmp.markdown(table.shown());
       append(outDir.resolve("results.md"), md);
       ctx.out().print(md);

@@ -23,7 +23,26 @@ public final class ReferenceComparison {
     public double difference() {
       return ours.median() - entry.value();
     }
+
+    /** Our median with the number of seeds, e.g. {@code 0.2000 (3)}. */
+    public String oursMedianText() {
+      return ResultsWriter.number(ours.median()) + " (" + ours.n() + ")";
+    }
+
+    /** The published value with its error bar when it has one, e.g. {@code 0.05000 ± 0.01000}. */
+    public String publishedText() {
+      return Double.isNaN(entry.error()) ? ResultsWriter.number(entry.value())
+          : ResultsWriter.number(entry.value()) + " ± " + ResultsWriter.number(entry.error());
+    }
   }
+
+  /** The comparison columns after the configuration keys, as in {@code results.md} and {@code results.html}. */
+  public static final List<String> COLUMNS = List.of("metric", "ours: median (n)", "ours: mean ± se", "published",
+      "ours − published", "statistic", "source");
+
+  /** What the difference column compares (below the table in both reports). */
+  public static final String NOTE = "ours − published compares our median over seeds with the published value;"
+      + " the published error bar and our standard error say whether a difference is larger than the noise.";
 
   private final List<Row> rows;
   private final List<PublishedNumbers.Entry> unmatched;
@@ -63,12 +82,16 @@ public final class ReferenceComparison {
     return unmatched;
   }
 
+  /** One unmatched entry on one line: {@code {sampler=pis} log_z_error = 0.3000 (paper A Table 2)}. */
+  public static String unmatchedText(PublishedNumbers.Entry e) {
+    return e.match() + " " + e.metric() + " = " + ResultsWriter.number(e.value()) + " (" + e.source() + ")";
+  }
+
   /** The Markdown section appended to {@code results.md}. */
   public String markdown(List<String> shownKeys) {
     StringBuilder sb = new StringBuilder("\n## Beside the published numbers\n\n");
     List<String> head = new ArrayList<>(shownKeys);
-    head.addAll(List.of("metric", "ours: median (n)", "ours: mean ± se", "published", "ours − published",
-        "statistic", "source"));
+    head.addAll(COLUMNS);
     sb.append("| ").append(String.join(" | ", head)).append(" |\n");
     sb.append("|").append("---|".repeat(shownKeys.size() + 1)).append("---:|".repeat(4)).append("---|---|\n");
     for (Row r : rows) {
@@ -76,22 +99,19 @@ public final class ReferenceComparison {
       shownKeys.forEach(k -> row.add(r.group().config().getOrDefault(k, "")));
       PublishedNumbers.Entry e = r.entry();
       row.add(e.metric());
-      row.add(ResultsWriter.number(r.ours().median()) + " (" + r.ours().n() + ")");
+      row.add(r.oursMedianText());
       row.add(ResultsWriter.cell(r.ours()));
-      row.add(Double.isNaN(e.error()) ? ResultsWriter.number(e.value())
-          : ResultsWriter.number(e.value()) + " ± " + ResultsWriter.number(e.error()));
+      row.add(r.publishedText());
       row.add(ResultsWriter.number(r.difference()));
       row.add(e.statistic());
       row.add(e.source());
       sb.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList()))
           .append(" |\n");
     }
-    sb.append("\nours − published compares our median over seeds with the published value; the published error"
-        + " bar and our standard error say whether a difference is larger than the noise.\n");
+    sb.append('\n').append(NOTE).append('\n');
     if (!unmatched.isEmpty()) {
       sb.append("\nPublished numbers without a matching configuration (").append(unmatched.size()).append("):\n\n");
-      unmatched.forEach(e -> sb.append("- ").append(e.match()).append(' ').append(e.metric()).append(" = ")
-          .append(ResultsWriter.number(e.value())).append(" (").append(e.source()).append(")\n"));
+      unmatched.forEach(e -> sb.append("- ").append(unmatchedText(e)).append('\n'));
     }
     return sb.toString();
   }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code results.html}: a self-contained page (inline CSS and a few lines of inline script; no network, no
  * external fonts or scripts) with one section per target — its table of the configurations (only the keys
  * that differ between them; mean ± se and the median per headline metric; links to each run's directory
- * and plots), the differences to the {@code --baseline} configuration, the target's figures of
+ * and plots), the differences to the {@code --baseline} configuration, the comparisons with the
+ * {@code --reference} published numbers (with their source), the target's figures of
  * {@code figures/} and each configuration's sample plots — then figures of no single target, the runs not
  * counted, and the "how produced" block ({@link HowProduced}).
  *
@@ -44,12 +45,23 @@ public final class ResultsPage {
    * @param how the "how produced" block, or null
    * @param baseline the {@code --baseline} comparison, or null
    * @param sweep the sweep coordinates of a configuration (for an option-axis baseline key), may return null
+   * @param reference the {@code --reference} comparison with published numbers, or null
    */
   public record Extras(HowProduced how, BaselineComparison baseline,
-      Function<ResultTable.Group, RunProvenance.Sweep> sweep) {
+      Function<ResultTable.Group, RunProvenance.Sweep> sweep, ReferenceComparison reference) {
+    /** Extras without a reference comparison. */
+    public Extras(HowProduced how, BaselineComparison baseline, Function<ResultTable.Group, RunProvenance.Sweep> sweep) {
+      this(how, baseline, sweep, null);
+    }
+
     /** Nothing beyond the table. */
     public static Extras none() {
       return new Extras(null, null, g -> null);
+    }
+
+    /** These extras with the comparison {@code cmp} with published numbers (null: none). */
+    public Extras withReference(ReferenceComparison cmp) {
+      return new Extras(how, baseline, sweep, cmp);
     }
   }
 
@@ -109,6 +121,9 @@ public final class ResultsPage {
       if (extras.baseline() != null) {
         baseline(sb, extras.baseline(), sec.groups(), keys, extras.sweep(), "baseline-" + s);
       }
+      if (extras.reference() != null) {
+        published(sb, extras.reference(), sec.groups(), keys, "published-" + s);
+      }
       if (!figures.get(s).isEmpty()) {
         sb.append("<h3>Figures</h3>\n<p class=\"note\">dot_: each dot one seed, the bar mean ± standard error over seeds; curve_: "
             + "the median over seeds with the inter-quartile band; marginals_: all seeds pooled, on the ground truth. "
@@ -125,6 +140,13 @@ public final class ResultsPage {
       sb.append("<section id=\"figures\"><h2>Figures</h2>\n<p>Figures of no single target (click for the SVG).</p>\n");
       figureList(sb, figures.get(sections.size()));
       sb.append("</section>\n");
+    }
+    if (extras.reference() != null && !extras.reference().unmatched().isEmpty()) {
+      List<PublishedNumbers.Entry> unmatched = extras.reference().unmatched();
+      sb.append("<section id=\"published-unmatched\"><h2>Published numbers without a matching configuration (")
+          .append(unmatched.size()).append(")</h2>\n<ul>\n");
+      unmatched.forEach(e -> sb.append("<li>").append(esc(ReferenceComparison.unmatchedText(e))).append("</li>\n"));
+      sb.append("</ul></section>\n");
     }
     if (!t.notCounted().isEmpty()) {
       sb.append("<section id=\"not-counted\"><h2>Not counted (").append(t.notCounted().size()).append(")</h2>\n<ul>\n");
@@ -362,6 +384,40 @@ public final class ResultsPage {
       }
       sb.append(esc(String.join("; ", labels))).append("</p>\n");
     }
+  }
+
+  /**
+   * The section's comparisons with published numbers ({@code collect --reference}): the configuration keys,
+   * the metric, our median (n) and mean ± se, the published value ± error, ours − published, the statistic
+   * and the source (citation) the reference file gives.
+   */
+  private static void published(StringBuilder sb, ReferenceComparison cmp, List<ResultTable.Group> groups,
+      List<String> keys, String id) {
+    List<ReferenceComparison.Row> rows = cmp.rows().stream().filter(r -> groups.contains(r.group())).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("<h3>Beside the published numbers</h3>\n<div class=\"scroll\"><table class=\"sortable published\" id=\"")
+        .append(id).append("\">\n<thead><tr>");
+    keys.forEach(k -> sb.append("<th class=\"k\" data-type=\"text\">").append(esc(k)).append("</th>"));
+    for (String c : ReferenceComparison.COLUMNS) {
+      boolean text = c.equals("metric") || c.equals("statistic") || c.equals("source");
+      sb.append(text ? "<th class=\"k\" data-type=\"text\">" : "<th data-type=\"num\">").append(esc(c)).append("</th>");
+    }
+    sb.append("</tr></thead>\n<tbody>\n");
+    for (ReferenceComparison.Row r : rows) {
+      PublishedNumbers.Entry e = r.entry();
+      sb.append("<tr>");
+      keys.forEach(k -> sb.append("<td class=\"k\">").append(esc(r.group().config().getOrDefault(k, ""))).append("</td>"));
+      sb.append("<td class=\"k\">").append(esc(e.metric())).append("</td>")
+          .append("<td data-v=\"").append(r.ours().median()).append("\">").append(esc(r.oursMedianText())).append("</td>")
+          .append("<td data-v=\"").append(r.ours().mean()).append("\">").append(esc(ResultsWriter.cell(r.ours())))
+          .append("</td><td data-v=\"").append(e.value()).append("\">").append(esc(r.publishedText())).append("</td>")
+          .append("<td data-v=\"").append(r.difference()).append("\">").append(esc(ResultsWriter.number(r.difference())))
+          .append("</td><td class=\"k\">").append(esc(e.statistic())).append("</td><td class=\"k\">")
+          .append(esc(e.source())).append("</td></tr>\n");
+    }
+    sb.append("</tbody></table></div>\n<p class=\"note\">").append(esc(ReferenceComparison.NOTE)).append("</p>\n");
   }
 
   /** A configuration's heading (anchor {@code g<i>}) and its runs' sample plots (or directory links). */

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * load handlers run). Checks that every {@code <img>} loaded (the page's own script records
  * {@code data-images}/{@code data-broken} on {@code #img-status} after load) and that clicking a column
  * header re-orders the rows: the URL fragment {@code #sort=table-0:2:N} makes the page click header 2 (the
- * log_z_error mean) of the first target's table N times, through the same click handler a user triggers.
+ * log_z_error mean) of the first target's table N times, through the same click handler a user triggers;
+ * the same for the table of published numbers ({@code --reference}) in the target's section.
  * Runs in the {@code integration-test} phase; with {@code CI=true} a missing {@code chromium} fails the
  * test ({@code .ci/run} installs Debian's {@code chromium}), otherwise it is skipped with a message.
  */
@@ -94,11 +95,18 @@ class ResultsPageBrowserIT {
     fakeRun("c1", "moment", 1, 0.9);
     Files.createDirectories(work.resolve("report/figures"));
     png(work.resolve("report/figures/overview.png"));
+    Files.writeString(work.resolve("published.csv"), """
+        divergence,metric,value,error,statistic,source
+        reverse-kl,log_z_error,1.0,0.1,median of 5 seeds,Paper A Table 2
+        log-variance,log_z_error,0.25,,median of 5 seeds,Paper A Table 2
+        moment,log_z_error,0.1,0.05,median of 3 seeds,Paper B Table 1
+        """);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Fakes::registry, new FakeBackend(), work,
         Clock.fixed(Instant.parse("2026-12-03T05:06:07Z"), ZoneOffset.UTC), false);
-    assertThat(Main.run(new String[] {"collect", "runs", "--out", "report", "--baseline", "divergence=reverse-kl"}, ctx))
+    assertThat(Main.run(new String[] {"collect", "runs", "--out", "report", "--baseline", "divergence=reverse-kl",
+        "--reference", "published.csv"}, ctx))
         .as(err.toString(StandardCharsets.UTF_8)).isZero();
     return work.resolve("report/results.html");
   }
@@ -162,6 +170,14 @@ class ResultsPageBrowserIT {
     String desc = dom(page, "#sort=table-0:2:2");
     assertThat(firstColumn(desc, "table-0")).containsExactly("reverse-kl", "moment", "log-variance");
     assertThat(desc).containsPattern("<th [^>]*aria-sort=\"descending\"[^>]*>log_z_error<br><small>mean");
+
+    // the published numbers (collect --reference) in the target's section, in file order with their source;
+    // ours − published (column 5) = 2.1 − 1.0, 0.3 − 0.25, 0.9 − 0.1: one click sorts ascending
+    assertThat(firstColumn(dom, "published-0")).containsExactly("reverse-kl", "log-variance", "moment");
+    assertThat(dom).contains("<td class=\"k\">Paper B Table 1</td>");
+    String byDifference = dom(page, "#sort=published-0:5");
+    assertThat(firstColumn(byDifference, "published-0")).containsExactly("log-variance", "moment", "reverse-kl");
+    assertThat(firstColumn(byDifference, "table-0")).containsExactly("reverse-kl", "log-variance", "moment");
 
     // a broken image is reported by the page (the check above can fail)
     Files.delete(work.resolve("report/figures/overview.png"));

@@ -164,6 +164,46 @@ class ResultsPageTest {
   }
 
   @Test
+  void thePublishedNumbersStandInTheirTargetsSectionWithTheirSource() throws Exception {
+    Path out = fixture("abc123");
+    ResultTable t = ResultTable.of(ResultTable.find(List.of(tmp.resolve("runs"))));
+    Path file = tmp.resolve("published.csv");
+    Files.writeString(file, """
+        sampler,target,metric,value,error,statistic,source
+        dis,gmm,log_z_error,0.05,0.01,median of 5 seeds,Berner et al. TMLR 2024 Table 2
+        dis,funnel,log_z_error,1.5,,median of 5 seeds,Richter & Berner ICLR 2024 Table 1
+        pis,funnel,log_z_error,0.3,0.1,median,<no such run>
+        """);
+    ReferenceComparison cmp = ReferenceComparison.of(t, PublishedNumbers.read(file));
+    String html = ResultsPage.html(t, out, new ResultsPage.Extras(null, null, g -> null).withReference(cmp));
+    String gmm = between(html, "id=\"target-0\"", "</section>");
+    String funnel = between(html, "id=\"target-1\"", "</section>");
+    // gmm: dis has 0.1 and 0.3 (median 0.2, mean 0.2 ± 0.1), 0.2 − 0.05 = 0.15; pis has no published number
+    String gmmTable = between(gmm, "<table class=\"sortable published\" id=\"published-0\">", "</table>");
+    assertThat(gmm.indexOf("<h3>Beside the published numbers</h3>")).isPositive()
+        .isLessThan(gmm.indexOf("<h3>Samples</h3>"));
+    assertThat(between(gmmTable, "<thead>", "</thead>")).contains(">sampler</th>").contains(">metric</th>")
+        .contains(">ours: median (n)</th>").contains(">published</th>").contains(">ours − published</th>")
+        .contains(">statistic</th>").contains(">source</th>").doesNotContain(">target</th>");
+    assertThat(between(gmmTable, "<tbody>", "</tbody>").split("<tr>")).hasSize(2);
+    assertThat(gmmTable).containsPattern("<td class=\"k\">dis</td><td class=\"k\">log_z_error</td>"
+        + "<td data-v=\"0\\.2[0-9]*\">0\\.2000 \\(2\\)</td><td data-v=\"0\\.2[0-9]*\">0\\.2000 ± 0\\.1000</td>"
+        + "<td data-v=\"0\\.05\">0\\.05000 ± 0\\.01000</td><td data-v=\"0\\.1[45][0-9]*\">0\\.1500</td>"
+        + "<td class=\"k\">median of 5 seeds</td><td class=\"k\">Berner et al\\. TMLR 2024 Table 2</td>");
+    // funnel: 2.0 − 1.5 without a published error bar; the source is escaped
+    assertThat(between(funnel, "id=\"published-1\"", "</table>"))
+        .contains("<td data-v=\"1.5\">1.500</td><td data-v=\"0.5\">0.5000</td>")
+        .contains("<td class=\"k\">Richter &amp; Berner ICLR 2024 Table 1</td>").doesNotContain("Berner et al.");
+    assertThat(gmm).doesNotContain("Richter");
+    // pis on funnel has no run: listed, not dropped
+    assertThat(between(html, "<section id=\"published-unmatched\">", "</section>"))
+        .contains("without a matching configuration (1)").contains("log_z_error = 0.3000 (&lt;no such run&gt;)");
+    assertThat(html).doesNotContain("<no such run>");
+    // without --reference: no such table
+    assertThat(page(out, t, null)).doesNotContain("Beside the published numbers").doesNotContain("published-unmatched");
+  }
+
+  @Test
   void targetParametersThatDifferMakeSeparateSectionsAndAmbiguousFiguresGoToTheGeneralOne() throws Exception {
     for (int dim : new int[] {2, 10}) {
       Path d = tmp.resolve("runs/d" + dim);
