@@ -59,6 +59,11 @@ final class RunLifecycle {
   static final List<String> DERIVED =
       List.of("summary.json", "train.json", "samples.png", "samples.svg", "loss.png", "marginals.png",
           "marginals.svg", "saved_model", "control_error.csv", "control_error.png", FinalSamples.FILE);
+  /**
+   * The training logs, appended while training and recorded in {@code run.json} with the step they reach
+   * when training ends or is interrupted (a resume truncates them to its checkpoint and drops the records).
+   */
+  static final List<String> LOGS = List.of("metrics.csv", CurvesCsv.FILE);
   /** The default of {@code --max-skipped-fraction}. */
   static final double DEFAULT_MAX_SKIPPED_FRACTION = 0.5;
   /** Headline metrics that must be finite for a run to be complete. */
@@ -161,7 +166,7 @@ final class RunLifecycle {
         if (!removed.isEmpty()) {
           err.println("removed artifacts of the earlier state: " + String.join(", ", removed));
         }
-        status = status.withoutArtifacts(DERIVED);
+        status = status.withoutArtifacts(DERIVED).withoutArtifacts(LOGS);
         Provenance.recordResume(files, provenance, ctx.clock().instant(), from, ctx.args());
       }
       status = status.to(State.TRAINING, from, null, ctx.clock().instant());
@@ -186,7 +191,8 @@ final class RunLifecycle {
           train = program.train(new CompositeListener(listeners), checkpoints, cfg.train().checkpointEvery());
         } catch (TrainingInterruptedException e) {
           progress.finish();
-          dir.writeStatus(files, status.to(State.INTERRUPTED, e.step(), "signal", ctx.clock().instant()));
+          dir.writeStatus(files, withLogs(status, dir, e.step())
+              .to(State.INTERRUPTED, e.step(), "signal", ctx.clock().instant()));
           err.println("interrupted at step " + e.step() + "/" + steps + ": checkpoint written; continue with: "
               + "pathspace run --resume " + dir.dir());
           return new Outcome(null, ExitCodes.INTERRUPTED, State.INTERRUPTED);
@@ -200,7 +206,8 @@ final class RunLifecycle {
           err.println("trainable parameters: " + train.trainableParameters());
         }
         files.writeString(dir.file("train.json"), SummaryJson.toJson(trainJson(train)));
-        status = status.to(State.TRAINED, steps, null, ctx.clock().instant()).withArtifact("train.json", steps);
+        status = withLogs(status, dir, steps).to(State.TRAINED, steps, null, ctx.clock().instant())
+            .withArtifact("train.json", steps);
         dir.writeStatus(files, status);
         eval = program.evaluate();
         if (comps.target().groundTruth().isPresent()) { // the forward metrics exist but are null: say why
@@ -227,6 +234,20 @@ final class RunLifecycle {
     } catch (WriteFailedException e) {
       throw new WriteFailedException(e.path(), e.reason() + "; kept: " + kept(dir), e);
     }
+  }
+
+  /**
+   * {@code status} recording the {@link #LOGS} that exist in {@code dir} as made up to {@code step}
+   * ({@code curves.csv} is written at its first point, so a run without one has none).
+   */
+  private static Status withLogs(Status status, RunDirectory dir, int step) {
+    Status s = status;
+    for (String log : LOGS) {
+      if (Files.isRegularFile(dir.file(log))) {
+        s = s.withArtifact(log, step);
+      }
+    }
+    return s;
   }
 
   /** The status of a run to resume; refuses a directory whose config.yaml no longer matches it. */

@@ -147,6 +147,32 @@ class FaultInjectionTest {
     assertThat(status(dir).get("state").asText()).isEqualTo("complete");
   }
 
+  /**
+   * run.json records the training log like the other artifacts: metrics.csv with the step it reaches and
+   * the run's fingerprint, at an interruption (step 5) and at the end (step 10); curves.csv only when it was
+   * written (the fake backend evaluates no curve point; the real one: LearningCurveResumeTest), and every
+   * recorded artifact exists.
+   */
+  @Test
+  void runJsonRecordsMetricsCsvWithTheStepItReaches() throws Exception {
+    backend.stopAtStep = 5;
+    assertThat(run(args("run", "--out", "r", TINY))).isEqualTo(130);
+    Path dir = work.resolve("r");
+    JsonNode st = status(dir);
+    assertThat(st.at("/artifacts/metrics.csv/step").asInt()).isEqualTo(5);
+    assertThat(st.at("/artifacts/metrics.csv/fingerprint").asText()).isEqualTo(st.get("fingerprint").asText());
+    backend.stopAtStep = 0;
+    assertThat(run("run", "--resume", "r")).as(err()).isZero();
+    st = status(dir);
+    assertThat(st.get("state").asText()).isEqualTo("complete");
+    assertThat(st.at("/artifacts/metrics.csv/step").asInt()).isEqualTo(10);
+    assertThat(st.at("/artifacts/metrics.csv/fingerprint").asText()).isEqualTo(st.get("fingerprint").asText());
+    assertThat(Files.readAllLines(dir.resolve("metrics.csv")).get(10)).startsWith("10,");
+    assertThat(st.at("/artifacts").has("curves.csv")).isFalse();
+    assertThat(dir.resolve("curves.csv")).doesNotExist();
+    st.get("artifacts").fieldNames().forEachRemaining(a -> assertThat(dir.resolve(a)).as(a).exists());
+  }
+
   @Test
   void aNonEmptyFolderThatIsNotARunIsRefused() throws Exception {
     Files.createDirectories(work.resolve("mine"));

@@ -73,6 +73,13 @@ class LearningCurveResumeTest {
     Files.writeString(b.resolve("curves.csv"), String.join("\n", killed) + "\n8,0.1,-3.");
     assertThat(run("run", "--resume", "b")).as(err.toString()).isZero();
     assertThat(err.toString()).contains("resumed from checkpoint at step 4/8");
+    // run.json records both logs with the step they reach and the run's fingerprint, like the other artifacts
+    var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.resolve("run.json").toFile());
+    for (String log : List.of("metrics.csv", "curves.csv")) {
+      assertThat(status.at("/artifacts/" + log + "/step").asInt()).as(log).isEqualTo(8);
+      assertThat(status.at("/artifacts/" + log + "/fingerprint").asText()).as(log)
+          .isEqualTo(status.get("fingerprint").asText());
+    }
 
     List<String> curveB = Files.readAllLines(b.resolve("curves.csv"));
     assertThat(steps(curveB)).containsExactly(0, 2, 4, 6, 8);
