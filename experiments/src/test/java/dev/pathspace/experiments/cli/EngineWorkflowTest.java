@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.metrics.LogZEstimates;
 import dev.pathspace.experiments.output.EventFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
@@ -36,37 +29,22 @@ import org.tensorflow.types.TInt64;
  */
 class EngineWorkflowTest {
   @TempDir Path work;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    err.reset();
-    CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), PluginRegistry::discover, new EngineBackend(), work,
-        Clock.systemUTC(), false);
-    return Main.run(args, ctx);
-  }
-
   private static final String[] CONFIG = {
     "sampler=dis", "divergence=log-variance", "target=gaussian", "target.dim=1", "train.steps=6",
     "train.checkpointEvery=3", "train.batch=16", "train.timesteps=5", "train.logEvery=1", "eval.batch=64",
     "eval.chunk=64", "eval.referenceSamples=50", "threads.inter=1", "seed=3"};
 
-  private String[] runArgs(String out) {
-    List<String> a = new ArrayList<>(List.of("run", "--out", out));
-    a.addAll(List.of(CONFIG));
-    return a.toArray(String[]::new);
-  }
-
   @Test
   void resumedRunReproducesTheUninterruptedSummaryAndExportReproducesTheEvaluation() throws Exception {
-    assertThat(run(runArgs("a"))).as(err.toString()).isZero();
-    assertThat(run(runArgs("b"))).as(err.toString()).isZero();
+    EngineCli cli = new EngineCli(work, CONFIG);
+    assertThat(cli.runInto("a")).as(cli.err()).isZero();
+    assertThat(cli.runInto("b")).as(cli.err()).isZero();
     Path b = work.resolve("b");
     // "kill" b after its step-3 checkpoint: remove what a killed process would not have written
     Files.delete(b.resolve("summary.json"));
-    deleteTree(b.resolve("checkpoints/step-0000006"));
-    assertThat(run("run", "--resume", "b")).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("resumed from checkpoint at step 3/6");
+    EngineCli.deleteTree(b.resolve("checkpoints/step-0000006"));
+    assertThat(cli.run("run", "--resume", "b")).as(cli.err()).isZero();
+    assertThat(cli.err()).contains("resumed from checkpoint at step 3/6");
     JsonNode sa = new ObjectMapper().readTree(work.resolve("a/summary.json").toFile());
     JsonNode sb = new ObjectMapper().readTree(b.resolve("summary.json").toFile());
     for (String k : List.of("log_z_is", "log_z_lb", "ess", "log_w_std", "log_z_error", "sinkhorn", "final_log_z_lv")) {
@@ -82,7 +60,7 @@ class EngineWorkflowTest {
     assertThat(EventFiles.scalars(events, "eval/ess").get(0)[1]).isCloseTo(sa.get("ess").asDouble(), within(1e-6));
 
     // export, then the SavedModel alone reproduces the run's evaluation (chunk 0, seed [seed + 7919, 1e6])
-    assertThat(run("export", "a")).as(err.toString()).isZero();
+    assertThat(cli.run("export", "a")).as(cli.err()).isZero();
     Path model = work.resolve("a/saved_model");
     assertThat(model.resolve("saved_model.pb")).isRegularFile();
     try (SavedModelBundle m = SavedModelBundle.load(model.toString(), "serve");
@@ -102,11 +80,11 @@ class EngineWorkflowTest {
       // same weights and noise; float32 kernels of a differently optimised graph: agreement to rounding
       assertThat(LogZEstimates.logMeanExp(negated)).isCloseTo(sa.get("log_z_is").asDouble(), within(1e-5));
     }
-    assertThat(run("sample", "a", "--n", "150", "--out", "s.csv", "--seed", "5")).as(err.toString()).isZero();
+    assertThat(cli.run("sample", "a", "--n", "150", "--out", "s.csv", "--seed", "5")).as(cli.err()).isZero();
     List<String> csv = Files.readAllLines(work.resolve("s.csv"));
     assertThat(csv.get(0)).isEqualTo("x0,log_weight");
     assertThat(csv).hasSize(151);
-    assertThat(run("sample", "a", "--n", "150", "--out", "s.npy", "--seed", "5")).as(err.toString()).isZero();
+    assertThat(cli.run("sample", "a", "--n", "150", "--out", "s.npy", "--seed", "5")).as(cli.err()).isZero();
     byte[] npy = Files.readAllBytes(work.resolve("s.npy"));
     int headerLen = ByteBuffer.wrap(npy, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
     String header = new String(npy, 10, headerLen, StandardCharsets.US_ASCII);
@@ -116,13 +94,5 @@ class EngineWorkflowTest {
     // the same seed gives the same values in both formats
     double x0 = ByteBuffer.wrap(npy, 10 + headerLen, 16).order(ByteOrder.LITTLE_ENDIAN).getDouble();
     assertThat(x0).isEqualTo(Double.parseDouble(csv.get(1).split(",")[0]));
-  }
-
-  private static void deleteTree(Path p) throws Exception {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
   }
 }

@@ -2,20 +2,15 @@ package dev.pathspace.experiments.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pathspace.experiments.compose.PluginRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pathspace.experiments.output.EventFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,32 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LearningCurveResumeTest {
   @TempDir Path work;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    err.reset();
-    CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), PluginRegistry::discover, new EngineBackend(), work,
-        Clock.systemUTC(), false);
-    return Main.run(args, ctx);
-  }
-
   private static final String[] CONFIG = {
     "sampler=dis", "divergence=log-variance", "target=gaussian", "target.dim=2", "train.steps=8",
     "train.checkpointEvery=4", "train.batch=16", "train.timesteps=5", "train.logEvery=1", "eval.batch=64",
     "eval.chunk=64", "eval.referenceSamples=50", "eval.every=2", "eval.curveBatch=32", "threads.inter=1",
     "threads.intra=1", "seed=3"};
 
-  private String[] runArgs(String out) {
-    List<String> a = new ArrayList<>(List.of("run", "--out", out));
-    a.addAll(List.of(CONFIG));
-    return a.toArray(String[]::new);
-  }
-
   @Test
   void resumedRunContinuesTheSameCurveWithoutDuplicateOrMissingRows() throws Exception {
-    assertThat(run(runArgs("a"))).as(err.toString()).isZero();
-    assertThat(run(runArgs("b"))).as(err.toString()).isZero();
+    EngineCli cli = new EngineCli(work, CONFIG);
+    assertThat(cli.runInto("a")).as(cli.err()).isZero();
+    assertThat(cli.runInto("b")).as(cli.err()).isZero();
     Path a = work.resolve("a");
     Path b = work.resolve("b");
     List<String> curveA = Files.readAllLines(a.resolve("curves.csv"));
@@ -67,14 +47,14 @@ class LearningCurveResumeTest {
     // "kill" b after its step-4 checkpoint: the rows of step 6 and a cut-off row of step 8 were written,
     // the step-8 checkpoint and the summary were not
     Files.delete(b.resolve("summary.json"));
-    deleteTree(b.resolve("checkpoints/step-0000008"));
+    EngineCli.deleteTree(b.resolve("checkpoints/step-0000008"));
     List<String> killed = new ArrayList<>(Files.readAllLines(b.resolve("curves.csv")).subList(0, 5));
     killed.set(4, killed.get(4).replaceFirst("^6,[^,]*,[^,]*,", "6,0.5,999.0,")); // must be recomputed, not kept
     Files.writeString(b.resolve("curves.csv"), String.join("\n", killed) + "\n8,0.1,-3.");
-    assertThat(run("run", "--resume", "b")).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("resumed from checkpoint at step 4/8");
+    assertThat(cli.run("run", "--resume", "b")).as(cli.err()).isZero();
+    assertThat(cli.err()).contains("resumed from checkpoint at step 4/8");
     // run.json records both logs with the step they reach and the run's fingerprint, like the other artifacts
-    var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.resolve("run.json").toFile());
+    var status = new ObjectMapper().readTree(b.resolve("run.json").toFile());
     for (String log : List.of("metrics.csv", "curves.csv")) {
       assertThat(status.at("/artifacts/" + log + "/step").asInt()).as(log).isEqualTo(8);
       assertThat(status.at("/artifacts/" + log + "/fingerprint").asText()).as(log)
@@ -117,13 +97,4 @@ class LearningCurveResumeTest {
   private static List<Double> elapsed(List<String> csv) {
     return csv.stream().skip(1).map(l -> Double.parseDouble(l.split(",", -1)[1])).toList();
   }
-
-  private static void deleteTree(Path p) throws Exception {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
-  }
-
 }
