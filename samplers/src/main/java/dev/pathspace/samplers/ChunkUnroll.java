@@ -20,8 +20,8 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The chunk graph of the Euler–Maruyama unroll ({@link Unroll#simulate} with {@link StepRule#euler} and
- * {@link Coupling#none}): K steps from a fed state whose times, step sizes, schedule coefficients and
+ * The chunk graph of the unroll ({@link Unroll#simulate} with {@link StepRule#euler} or {@link
+ * StepRule#exponential} and {@link Coupling#none} or {@link Coupling#reference}): K steps from a fed state whose times, step sizes, schedule coefficients and
  * lerp weights are fed per step ({@link Steps}) and whose noise is drawn from fed keys. Each step is the
  * same sequence of ops on the same values as the unrolled step, so the chunk outputs equal the unrolled
  * graph's partial sums; padding steps (past N) have Δt = 0 and leave the state and the sums unchanged.
@@ -102,6 +102,7 @@ final class ChunkUnroll implements ChunkedSimulation {
   private final Operand<TFloating> running;
   private final Operand<TFloating> ito;
   private final Finish finish;
+  private final StepRule.Exponential exponential;
 
   /**
    * Builds the chunk graph.
@@ -112,6 +113,19 @@ final class ChunkUnroll implements ChunkedSimulation {
    */
   ChunkUnroll(GraphContext g, SimulationRequest req, int chunk, Operand<TFloating> x0, Operand<TFloating> initial,
       Function<Steps, ControlBuilder.FedControl> control, Finish finish) {
+    this(g, req, chunk, null, x0, initial, control, null, finish);
+  }
+
+  /**
+   * Builds the chunk graph of {@code rule} ({@link StepRule.Euler} of the schedule or {@link
+   * StepRule.Exponential}; null = Euler) with an optional fed reference control r of {@link
+   * Coupling#reference} (a = u − r, b = u + r; null = {@link Coupling#none}). For the exponential rule the
+   * rows √Δt, Δt and 1 + cΔt carry σβ_k, β_k²σ² and √(1 − β_k²) (padding: 0, 0, 1), and the state moves
+   * as √(1 − β²)X + β²σ²w + σβξ.
+   */
+  ChunkUnroll(GraphContext g, SimulationRequest req, int chunk, StepRule rule, Operand<TFloating> x0,
+      Operand<TFloating> initial, Function<Steps, ControlBuilder.FedControl> control,
+      Function<Steps, ControlBuilder.FedControl> reference, Finish finish) {
     if (chunk < 1) {
       throw new IllegalArgumentException("chunk must be >= 1 (got " + chunk + ")");
     }
@@ -119,6 +133,7 @@ final class ChunkUnroll implements ChunkedSimulation {
     this.sde = req.schedule();
     this.grid = sde.grid(req.timesteps());
     this.chunk = chunk;
+    this.exponential = rule instanceof StepRule.Exponential e ? e : null;
     this.startState = x0;
     this.startInitial = initial;
     this.finish = finish;
@@ -138,6 +153,7 @@ final class ChunkUnroll implements ChunkedSimulation {
     noiseKeys = keys;
     Steps steps = new Steps(g, inputs, chunk);
     ControlBuilder.FedControl u0 = control.apply(steps);
+    ControlBuilder.FedControl r0 = reference == null ? null : reference.apply(steps);
     List<Operand<TInt64>> stepKeys = chunk == 1
         ? List.of(tf.reshape(keys, tf.constant(new long[] {2})))
         : tf.unstack(keys, (long) chunk, Unstack.axis(0L)).output().stream().map(o -> (Operand<TInt64>) o).toList();
@@ -148,19 +164,31 @@ final class ChunkUnroll implements ChunkedSimulation {
     for (int j = 0; j < chunk; j++) {
       Operand<TFloating> u = u0.apply(g, j, x);
       Operand<TFloating> w = detached ? Floating.view(tf.stopGradient(u)) : u;
+      Operand<TFloating> a = u;
+      Operand<TFloating> b = u;
+      if (r0 != null) {
+        Operand<TFloating> rv = r0.apply(g, j, x);
+        a = Floating.view(tf.math.sub(u, rv));
+        b = Floating.view(tf.math.add(u, rv));
+      }
       Operand<TFloating> c = detached
-          ? Floating.view(tf.sum(tf.math.mul(u, tf.math.sub(w, tf.math.mul(u, g.scalar(0.5)))), axis1))
-          : Floating.view(tf.math.mul(tf.sum(tf.math.square(u), axis1), g.scalar(0.5)));
+          ? Floating.view(tf.sum(tf.math.mul(a, tf.math.sub(w, tf.math.mul(b, g.scalar(0.5)))), axis1))
+          : Floating.view(tf.math.mul(tf.sum(tf.math.square(a), axis1), g.scalar(0.5)));
       run = Floating.view(tf.math.add(run, tf.math.mul(c, steps.dt(j))));
       @SuppressWarnings({"unchecked", "rawtypes"})
       Operand<TFloating> xi = Floating.view(
           tf.random.statelessRandomNormal(tf.constant(new long[] {batch, d}), stepKeys.get(j), (Class) g.dtype()));
       Operand<TFloating> n = Floating.view(tf.math.mul(xi, steps.sqrtDt(j)));
       if (withIto) {
-        itoSum = Floating.view(tf.math.add(itoSum, tf.sum(tf.math.mul(u, n), axis1)));
+        itoSum = Floating.view(tf.math.add(itoSum, tf.sum(tf.math.mul(a, n), axis1)));
       }
-      Operand<TFloating> move = Floating.view(tf.math.add(tf.math.mul(w, steps.dt(j)), n));
-      x = Floating.view(tf.math.add(tf.math.mul(x, steps.decay(j)), tf.math.mul(move, steps.sigma(j))));
+      if (exponential != null) {
+        x = Floating.view(tf.math.add(
+            tf.math.add(tf.math.mul(x, steps.decay(j)), tf.math.mul(w, steps.dt(j))), n));
+      } else {
+        Operand<TFloating> move = Floating.view(tf.math.add(tf.math.mul(w, steps.dt(j)), n));
+        x = Floating.view(tf.math.add(tf.math.mul(x, steps.decay(j)), tf.math.mul(move, steps.sigma(j))));
+      }
     }
     stateOut = Floating.view(tf.identity(x));
     running = Floating.view(tf.identity(run));
@@ -232,8 +260,16 @@ final class ChunkUnroll implements ChunkedSimulation {
       double s = grid.time(pad ? n - 1 : k);
       double dt = pad ? 0.0 : grid.dt(k);
       double lambda = s / terminal;
-      double[] col = {s, pad ? 0.0 : Math.sqrt(dt), dt, pad ? 1.0 : 1 + sde.driftCoeff(s) * dt,
-          sde.diffusion(s), lambda, 1 - lambda};
+      double[] col;
+      if (exponential != null) {
+        double beta = pad ? 0.0 : exponential.beta(k);
+        double sigma = exponential.sigma();
+        col = new double[] {s, sigma * beta, beta * beta * sigma * sigma, pad ? 1.0 : Math.sqrt(1 - beta * beta),
+            sde.diffusion(s), lambda, 1 - lambda};
+      } else {
+        col = new double[] {s, pad ? 0.0 : Math.sqrt(dt), dt, pad ? 1.0 : 1 + sde.driftCoeff(s) * dt,
+            sde.diffusion(s), lambda, 1 - lambda};
+      }
       for (int r = 0; r < INPUTS; r++) {
         v[r * chunk + j] = col[r];
       }

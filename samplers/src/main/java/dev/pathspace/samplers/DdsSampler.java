@@ -1,6 +1,7 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
+import dev.pathspace.api.ChunkedSimulation;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
@@ -173,6 +174,30 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
   @Override
   public Optional<OffPolicyIncrements> offPolicyIncrements(GraphContext g, SimulationRequest req) {
     return increments(g, req, rule(req), coupling(req, prior(req)));
+  }
+
+  /**
+   * The chunk graph of the trainable control (docs/performance.md, chunk graph) for either integrator:
+   * the start is the prior sample (initial term 0), the step rows carry the exponential integrator's
+   * β-coefficients or the Euler coefficients (with the fed reference control σ(s)∇log p_prior), the
+   * finish adds log p_prior(X_N) − log ρ(X_N), as {@link LogRnd#reference}.
+   */
+  @Override
+  public Optional<ChunkedSimulation> chunkedSimulation(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    Operand<TFloating> x0 =
+        prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
+    java.util.function.Function<ChunkUnroll.Steps, ControlBuilder.FedControl> reference = params.euler()
+        ? steps -> (gg, j, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), steps.sigma(j)))
+        : null;
+    return Optional.of(new ChunkUnroll(g, req, chunk, rule(req), x0, Tiling.zeros(g, req.batch()),
+        steps -> ControlBuilder.bindFed(g, "dds", params.parameterisation(), params, req, prior, steps),
+        reference,
+        (gg, init, running, ito, last) -> new RndTerms(init, running, ito,
+            Floating.view(gg.tf().math.sub(prior.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
   }
 
   /**

@@ -23,7 +23,7 @@ public final class GradientChoice {
   /** Native cost of the graph per unrolled time step (training + evaluation unroll). */
   public static final double GRAPH_BYTES_PER_STEP = 3.5e6;
   /** The built-in samplers with a chunk graph ({@code PathSampler.chunkedSimulation}). */
-  public static final Set<String> CHUNK_GRAPH_SAMPLERS = Set.of("dis", "pis");
+  public static final Set<String> CHUNK_GRAPH_SAMPLERS = Set.of("dis", "pis", "dds");
 
   private GradientChoice() {}
 

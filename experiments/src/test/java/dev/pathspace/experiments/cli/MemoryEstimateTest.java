@@ -49,13 +49,19 @@ class MemoryEstimateTest {
     // DIS has a chunk graph: the states at the 16 chunk boundaries, and a graph of 25 steps
     assertThat(term(chunked, "stored training states")).isEqualTo(1024.0 * 16 * 10 * 4);
     assertThat(term(chunked, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 25 + MemoryEstimate.RUNTIME_BYTES);
-    // DDS has none: every state is stored and the graph is unrolled
+    // DDS has one too; the bridge has none: every state is stored and the graph is unrolled
     RunConfig c = cfg("train.batch=1024", "sampler.width=128", "train.timesteps=400", "train.gradientChunk=25");
     RunConfig ddsCfg = new RunConfig(new dev.pathspace.experiments.config.ComponentChoice("dds", c.sampler().params()),
         c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
     MemoryEstimate dds = MemoryEstimate.of(ddsCfg, 10);
-    assertThat(term(dds, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
-    assertThat(term(dds, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 400 + MemoryEstimate.RUNTIME_BYTES);
+    assertThat(term(dds, "stored training states")).isEqualTo(1024.0 * 16 * 10 * 4);
+    assertThat(term(dds, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 25 + MemoryEstimate.RUNTIME_BYTES);
+    RunConfig bridgeCfg = new RunConfig(
+        new dev.pathspace.experiments.config.ComponentChoice("bridge", c.sampler().params()),
+        c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
+    MemoryEstimate bridge = MemoryEstimate.of(bridgeCfg, 10);
+    assertThat(term(bridge, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
+    assertThat(term(bridge, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 400 + MemoryEstimate.RUNTIME_BYTES);
   }
 
   @Test

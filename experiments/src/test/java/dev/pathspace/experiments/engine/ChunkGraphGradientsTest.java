@@ -15,7 +15,9 @@ import dev.pathspace.experiments.config.ComponentChoice;
 import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
+import dev.pathspace.samplers.DdsSampler;
 import dev.pathspace.samplers.DisSampler;
+import dev.pathspace.samplers.Integrator;
 import dev.pathspace.samplers.Parameterisation;
 import dev.pathspace.samplers.PisSampler;
 import dev.pathspace.samplers.nn.Activation;
@@ -43,7 +45,8 @@ import org.tensorflow.types.TInt64;
  * gradients propagated chunk by chunk) equals the gradient of the fully unrolled graph in float64, for
  * off-policy divergences (log-variance, moment with its learned log Z, cross-entropy) and for reverse KL
  * (backpropagation through the path by recomputation), with K dividing N and not, for DIS (lerp: time
- * embedding, gain, score interpolation) and PIS (score). The weights are perturbed away from the
+ * embedding, gain, score interpolation), PIS (score) and DDS (score; exponential integrator and Euler with
+ * the reference control). The weights are perturbed away from the
  * zero-initialised output layer so that every variable has a non-zero gradient.
  */
 class ChunkGraphGradientsTest {
@@ -166,12 +169,42 @@ class ChunkGraphGradientsTest {
     assertSame(dis(), new VpFixtureSchedule(), new CrossEntropyDivergence(CrossEntropyDivergence.Params.defaults()), 3);
   }
 
+  private static DdsSampler dds(Integrator integrator) {
+    return new DdsSampler(new DdsSampler.Params(
+        6, 2, Activation.TANH, 3, 1, Parameterisation.SCORE, 100, 100, 1.0, 1.0, integrator, 0.0));
+  }
+
+  @Test
+  void ddsExponentialEqualsTheUnrolledGradientOnAndOffPolicy() {
+    PathDivergence lv = new LogVarianceDivergence(LogVarianceDivergence.Params.defaults());
+    PathDivergence kl = new ReverseKlDivergence(ReverseKlDivergence.Params.defaults());
+    DdsSampler dds = dds(Integrator.EXPONENTIAL);
+    assertSame(dds, new VpFixtureSchedule(), lv, 4);
+    assertSame(dds, new VpFixtureSchedule(), lv, 5);
+    assertSame(dds, new VpFixtureSchedule(), kl, 1);
+    assertSame(dds, new VpFixtureSchedule(), kl, 3);
+    assertSame(dds, new VpFixtureSchedule(), kl, 5);
+    assertSame(dds, new VpFixtureSchedule(), new MomentDivergence(MomentDivergence.Params.defaults()), 5);
+  }
+
+  @Test
+  void ddsEulerWithTheReferenceControlEqualsTheUnrolledGradientOnAndOffPolicy() {
+    DdsSampler dds = dds(Integrator.EULER);
+    assertSame(dds, new VpFixtureSchedule(), new LogVarianceDivergence(LogVarianceDivergence.Params.defaults()), 5);
+    assertSame(dds, new VpFixtureSchedule(), new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()), 4);
+    assertSame(dds, new VpFixtureSchedule(), new MomentDivergence(MomentDivergence.Params.defaults()), 3);
+  }
+
   private static EvalResult evaluate(int chunk) {
+    return evaluate(dis(), chunk);
+  }
+
+  private static EvalResult evaluate(PathSampler sampler, int chunk) {
     ComponentChoice x = new ComponentChoice("x", Map.of());
     RunConfig cfg = new RunConfig(x, x, x, x,
         new TrainSettings(1, 16, N, 1e-3, 1.0, 0.0, 0.0, true, 1, 1, chunk),
         new EvalSettings(10, 4, 4), 11, "float64", 1, 1);
-    RunComponents c = new RunComponents(dis(), new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
+    RunComponents c = new RunComponents(sampler, new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
         new VpFixtureSchedule(), new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Experiment e = Experiment.build(c, cfg)) {
       e.train(new RunListener() {
@@ -187,8 +220,16 @@ class ChunkGraphGradientsTest {
 
   @Test
   void oneTrainingStepAndTheChunkedEvaluationEqualTheUnrolledOnes() {
-    EvalResult full = evaluate(0);
-    EvalResult chunked = evaluate(5);
+    assertSameEvaluation(evaluate(0), evaluate(5));
+  }
+
+  @Test
+  void ddsOneTrainingStepAndTheChunkedEvaluationEqualTheUnrolledOnes() {
+    assertSameEvaluation(evaluate(dds(Integrator.EXPONENTIAL), 0), evaluate(dds(Integrator.EXPONENTIAL), 5));
+    assertSameEvaluation(evaluate(dds(Integrator.EULER), 0), evaluate(dds(Integrator.EULER), 5));
+  }
+
+  private static void assertSameEvaluation(EvalResult full, EvalResult chunked) {
     assertThat(chunked.logRnd()).hasSize(10);
     for (int i = 0; i < 10; i++) {
       assertThat(chunked.logRnd()[i]).isCloseTo(full.logRnd()[i], org.assertj.core.api.Assertions.within(1e-10));

@@ -30,7 +30,8 @@ import org.tensorflow.types.TInt64;
  * The chunked off-policy gradient (states stored, per-step increments re-differentiated chunk by chunk)
  * equals the gradient of the whole detached unroll, for log-variance and the moment loss. It is the
  * fallback of {@code train.gradientChunk} for samplers without a chunk graph, here DDS's exponential
- * integrator (DIS and PIS use {@link ChunkGraphGradients}, see ChunkGraphGradientsTest).
+ * integrator with its chunk graph hidden (DIS, PIS and DDS itself use {@link ChunkGraphGradients}, see
+ * ChunkGraphGradientsTest).
  */
 class ChunkedGradientsTest {
   private static RunConfig config(int chunk) {
@@ -43,7 +44,7 @@ class ChunkedGradientsTest {
   private static List<double[]> gradients(PathDivergence div, int chunk, double[] lossOut) {
     DdsSampler dds = new DdsSampler(new DdsSampler.Params(
         6, 2, Activation.TANH, 3, 1, Parameterisation.SCORE, 100, 100, 1.0, 1.0, Integrator.EXPONENTIAL, 0.0));
-    RunComponents c = new RunComponents(dds, div, new VpFixtureSchedule(),
+    RunComponents c = new RunComponents(withoutChunkGraph(dds), div, new VpFixtureSchedule(),
         new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Graph graph = new Graph()) {
       TrainingProgram p = new TrainingProgram(graph, c, config(chunk));
@@ -68,6 +69,33 @@ class ChunkedGradientsTest {
         return out;
       }
     }
+  }
+
+  /** {@code sampler} with its off-policy increments but without its chunk graph. */
+  private static dev.pathspace.api.PathSampler withoutChunkGraph(dev.pathspace.api.PathSampler sampler) {
+    return new dev.pathspace.api.PathSampler() {
+      @Override
+      public String id() {
+        return sampler.id();
+      }
+
+      @Override
+      public dev.pathspace.api.ScheduleRef defaultSchedule() {
+        return sampler.defaultSchedule();
+      }
+
+      @Override
+      public java.util.Optional<dev.pathspace.api.OffPolicyIncrements> offPolicyIncrements(
+          dev.pathspace.api.GraphContext g, dev.pathspace.api.SimulationRequest req) {
+        return sampler.offPolicyIncrements(g, req);
+      }
+
+      @Override
+      public dev.pathspace.api.RndTerms simulate(
+          dev.pathspace.api.GraphContext g, dev.pathspace.api.SimulationRequest req) {
+        return sampler.simulate(g, req);
+      }
+    };
   }
 
   private static void assertSame(PathDivergence div, int chunk) {

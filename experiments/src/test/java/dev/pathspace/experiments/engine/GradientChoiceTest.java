@@ -34,9 +34,12 @@ class GradientChoiceTest {
     assertThat(GradientChoice.chunk(n1000, 10, 4 * bytes * 0.99)).isEqualTo(GradientChoice.AUTO_CHUNK);
     // unknown memory, or a sampler without a chunk graph: unrolled
     assertThat(GradientChoice.chunk(n1000, 10, 0)).isZero();
+    RunConfig bridge = new RunConfig(new ComponentChoice("bridge", n1000.sampler().params()), n1000.divergence(),
+        n1000.schedule(), n1000.target(), n1000.train(), n1000.eval(), n1000.seed(), n1000.precision(), 1, 2);
+    assertThat(GradientChoice.chunk(bridge, 10, MACHINE)).isZero();
     RunConfig dds = new RunConfig(new ComponentChoice("dds", n1000.sampler().params()), n1000.divergence(),
         n1000.schedule(), n1000.target(), n1000.train(), n1000.eval(), n1000.seed(), n1000.precision(), 1, 2);
-    assertThat(GradientChoice.chunk(dds, 10, MACHINE)).isZero();
+    assertThat(GradientChoice.chunk(dds, 10, MACHINE)).isEqualTo(GradientChoice.AUTO_CHUNK);
   }
 
   @Test
