@@ -176,6 +176,11 @@ final class TrainingProgram {
     String absent = null;
     if (c.target().groundTruth().isEmpty()) {
       absent = "target '" + c.target().id() + "' has no ground-truth sampler";
+    } else if (evalChunks != null) {
+      // targetPathRnd is an unrolled graph of N steps: building it would make memory grow with N again
+      absent = "not computed with the chunk graph (train.gradientChunk=" + chunk
+          + "): the target-path rnd is an unrolled graph of train.timesteps steps; use train.gradientChunk=0 for "
+          + "the forward ESS and EUBO";
     } else {
       gt = placeholder(tf, dtype, evalBatch, c.target().dim());
       java.util.Optional<RndTerms> fwd =
