@@ -38,6 +38,18 @@ class BenchSuiteTest {
   }
 
   @Test
+  void everyRowIsAValidConfigurationOfTheShippedComponents() {
+    var planner = new dev.pathspace.experiments.compose.RunPlanner(
+        dev.pathspace.experiments.compose.PluginRegistry.discover());
+    BenchSuite.rows().forEach((label, overrides) -> {
+      var plan = planner.plan(null, overrides);
+      assertThat(plan.config().train().batch()).as(label).isEqualTo(Integer.parseInt(label.split("B=")[1].split(" ")[0]));
+      assertThat(plan.components().target().dim()).as(label)
+          .isEqualTo(Integer.parseInt(label.split("d=")[1].split(" ")[0]));
+    });
+  }
+
+  @Test
   void jsonHasTheDocumentedFields() {
     JsonNode r = row("a", 100);
     assertThat(r.fieldNames()).toIterable().contains("ms_per_step", "first_step_s", "peak_rss_mb",
