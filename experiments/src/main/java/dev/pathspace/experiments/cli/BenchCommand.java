@@ -79,12 +79,14 @@ final class BenchCommand implements Callable<Integer> {
       b = session.benchmark(warmup, steps);
     }
     out.println(String.format(Locale.ROOT, "%-18s %s", "device", device));
+    out.println(String.format(Locale.ROOT, "%-18s %s", "jit", cfg.jit()));
     out.print(format(b));
     out.println(String.format(Locale.ROOT, "%-18s %12.1f %%", "network/matmul", 100 * b.networkGflops() / b.matmulGflops()));
     out.flush();
     com.fasterxml.jackson.databind.node.ObjectNode node =
         BenchSuite.toJson(label != null ? label : String.join(" ", overrides), overrides, b);
     node.put("device", device);
+    node.put("jit", cfg.jit());
     if (json != null) {
       BenchSuite.write(ctx.workDir().resolve(json), node);
     }

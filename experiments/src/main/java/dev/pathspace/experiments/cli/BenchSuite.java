@@ -50,6 +50,16 @@ final class BenchSuite {
         rows.put(label, o);
       }
     }
+    // the reference network of the ref-* presets (FourierMLP depth 3, width 64, GELU, 64 Fourier channels,
+    // time gain depth 3) at the reference batch
+    rows.put("funnel d=10 B=2048 N=100 ref-net log-variance", List.of(
+        "sampler=dis", "divergence=log-variance", "target=funnel", "target.dim=10", "train.batch=2048",
+        "train.timesteps=100", "sampler.depth=3", "sampler.width=64", "sampler.activation=gelu",
+        "sampler.timeChannels=64", "sampler.gainDepth=3", "precision=float32"));
+    // the largest target: LGCP on the 40x40 pines grid
+    rows.put("lgcp d=1600 B=256 N=100 H=64 log-variance", List.of(
+        "sampler=dis", "divergence=log-variance", "target=lgcp", "target.dim=1600", "target.gridSize=40",
+        "train.batch=256", "train.timesteps=100", "sampler.width=64", "sampler.depth=2", "precision=float32"));
     return rows;
   }
 

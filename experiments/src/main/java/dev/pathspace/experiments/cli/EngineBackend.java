@@ -32,7 +32,8 @@ public final class EngineBackend implements Backend {
 
   @Override
   public void checkDevice(RunConfig config) {
-    Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+    Devices.Device d = Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+    dev.pathspace.experiments.engine.XlaJit.check(config.jit(), d.isGpu(), System.getenv());
   }
 
   /** {@link Backend.Program} as one {@link Experiment}: every call delegates, checkpoints included. */

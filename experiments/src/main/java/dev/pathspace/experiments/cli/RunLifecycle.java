@@ -153,6 +153,7 @@ final class RunLifecycle {
     try (Backend.Program program = ctx.backend().open(comps, cfg)) {
       err.println("device: " + program.device()); // engine: the device actually used
       Provenance.recordDevice(files, provenance, program.device());
+      Provenance.recordJit(files, provenance, cfg.jit());
       if (resume) {
         Optional<Checkpoints.State> restored = program.resume(checkpoints);
         for (String s : checkpoints.skipped()) {

@@ -36,13 +36,13 @@ final class ConfigLayer {
     Set<String> keys = new TreeSet<>();
     RecordCodec.names(TrainSettings.class).forEach(n -> keys.add("train." + n));
     RecordCodec.names(EvalSettings.class).forEach(n -> keys.add("eval." + n));
-    keys.addAll(List.of("seed", "precision", "graphOptimization", "device", "threads.intra", "threads.inter"));
+    keys.addAll(List.of("seed", "precision", "graphOptimization", "device", "jit", "threads.intra", "threads.inter"));
     return keys;
   }
 
   static Set<String> topLevelKeys() {
     Set<String> keys = new TreeSet<>(GROUPS);
-    keys.addAll(List.of("seed", "precision", "graphOptimization", "device"));
+    keys.addAll(List.of("seed", "precision", "graphOptimization", "device", "jit"));
     for (ComponentKind<?> k : ComponentKind.ALL) {
       keys.add(k.key());
     }

@@ -125,7 +125,8 @@ public final class ConfigResolver {
     if (!RunConfig.DEVICES.contains(device)) {
       throw new ConfigException("Invalid value '" + device + "' for device; valid options: " + RunConfig.DEVICES);
     }
-    return new LayeredConfig(types, params, t, e, seed, precision, intra, inter, graphOpt, device);
+    boolean jit = (Boolean) codec.convert(need(settings, "jit"), boolean.class, "jit");
+    return new LayeredConfig(types, params, t, e, seed, precision, intra, inter, graphOpt, device, jit);
   }
 
   private static Map<String, JsonNode> group(Map<String, JsonNode> settings, String prefix) {

@@ -96,6 +96,9 @@ public final class ConfigYaml {
     m.put("threads", threads);
     m.put("graphOptimization", c.graphOptimization());
     m.put("device", c.device());
+    if (c.jit()) { // only when on: configurations (and fingerprints) from before the key are unchanged
+      m.put("jit", true);
+    }
     return m;
   }
 

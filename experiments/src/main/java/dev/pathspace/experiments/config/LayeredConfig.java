@@ -21,6 +21,7 @@ import java.util.Map;
  * @param interThreads TF inter-op threads
  * @param graphOptimization run TF's Grappler graph optimiser
  * @param device {@code cpu}, {@code gpu} or {@code auto}
+ * @param jit XLA JIT compilation of the session's graph
  */
 public record LayeredConfig(
     Map<ComponentKind<?>, String> types,
@@ -32,7 +33,8 @@ public record LayeredConfig(
     int intraThreads,
     int interThreads,
     boolean graphOptimization,
-    String device) {
+    String device,
+    boolean jit) {
   /** Copies the maps. */
   public LayeredConfig {
     types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
@@ -44,6 +46,6 @@ public record LayeredConfig(
   /** The resolved configuration with the given component choices. */
   public RunConfig withComponents(Map<ComponentKind<?>, ComponentChoice> choices) {
     return new RunConfig(
-        choices, train, eval, seed, precision, intraThreads, interThreads, graphOptimization, device);
+        choices, train, eval, seed, precision, intraThreads, interThreads, graphOptimization, device, jit);
   }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param interThreads TF inter-op threads (0 = TF default)
  * @param graphOptimization run TF's Grappler graph optimiser (faster steps, slower first step)
  * @param device {@code cpu}, {@code gpu} or {@code auto} (the first GPU TensorFlow sees, else the CPU)
+ * @param jit XLA JIT compilation of the session's graph (global_jit_level ON_1; on the CPU it also needs
+ *     {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in the process environment, which {@code ./pathspace} sets)
  */
 public record RunConfig(
     Map<ComponentKind<?>, ComponentChoice> components,
@@ -29,7 +31,8 @@ public record RunConfig(
     int intraThreads,
     int interThreads,
     boolean graphOptimization,
-    String device) {
+    String device,
+    boolean jit) {
   /** Valid values of {@code device} (engine: a GPU choice is checked against TensorFlow's devices). */
   public static final List<String> DEVICES = List.of("cpu", "gpu", "auto");
   /** The default {@code device}: today's placement (a GPU build uses its GPU, the CPU build the CPU). */
@@ -50,6 +53,20 @@ public record RunConfig(
       throw new dev.pathspace.api.ConfigException(
           "Invalid value '" + device + "' for device; valid options: " + DEVICES);
     }
+  }
+
+  /** A configuration without XLA JIT (the default). */
+  public RunConfig(
+      Map<ComponentKind<?>, ComponentChoice> components,
+      TrainSettings train,
+      EvalSettings eval,
+      long seed,
+      String precision,
+      int intraThreads,
+      int interThreads,
+      boolean graphOptimization,
+      String device) {
+    this(components, train, eval, seed, precision, intraThreads, interThreads, graphOptimization, device, false);
   }
 
   /** A configuration on the default device. */

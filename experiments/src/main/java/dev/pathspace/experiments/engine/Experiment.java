@@ -12,6 +12,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
@@ -48,6 +49,7 @@ public final class Experiment implements AutoCloseable {
     long t0 = System.nanoTime();
     // device=gpu on a process whose TensorFlow sees no GPU fails here, before any graph is built
     Devices.Device device = Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+    XlaJit.check(config.jit(), device.isGpu(), System.getenv());
     Graph graph = new Graph();
     try {
       TrainingProgram program = new TrainingProgram(graph, components, config);
@@ -83,11 +85,15 @@ public final class Experiment implements AutoCloseable {
     if (device != null && !device.isGpu()) {
       b.putDeviceCount("GPU", 0);
     }
+    GraphOptions.Builder g = GraphOptions.newBuilder();
     if (!config.graphOptimization()) {
-      b.setGraphOptions(
-          GraphOptions.newBuilder()
-              .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true).build())
-              .build());
+      g.setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true).build());
+    }
+    if (config.jit()) { // XLA JIT (XlaJit; on the CPU TF_XLA_FLAGS must hold --tf_xla_cpu_global_jit)
+      g.setOptimizerOptions(OptimizerOptions.newBuilder().setGlobalJitLevel(XlaJit.level(true)).build());
+    }
+    if (!config.graphOptimization() || config.jit()) {
+      b.setGraphOptions(g.build());
     }
     return b.build();
   }

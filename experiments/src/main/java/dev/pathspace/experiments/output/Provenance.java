@@ -172,6 +172,15 @@ public final class Provenance {
     }
   }
 
+  /** Records the run's XLA JIT setting ({@code jit}, config key {@code jit}), written through {@code files}. */
+  public static void recordJit(AtomicFiles files, Path file, boolean jit) {
+    Map<String, Object> m = read(file);
+    if (m != null) {
+      m.put("jit", jit);
+      write(files, file, m);
+    }
+  }
+
   /** {@code {commit, dirty}} of the git work tree containing {@code dir}, or null without git. */
   static Map<String, Object> git(Path dir) {
     Map<String, Object> here = gitOf(dir);

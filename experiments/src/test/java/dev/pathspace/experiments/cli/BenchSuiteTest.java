@@ -17,11 +17,36 @@ class BenchSuiteTest {
   }
 
   @Test
-  void standardSetHasTwelveRowsWithBothDivergences() {
-    assertThat(BenchSuite.rows()).hasSize(12);
+  void standardSetHasTwelveRowsWithBothDivergencesPlusTheReferenceNetworkAndLgcp() {
+    assertThat(BenchSuite.rows()).hasSize(14);
+    // the twelve labels of the earlier suites come first and unchanged (--compare matches rows by label)
+    assertThat(List.copyOf(BenchSuite.rows().keySet()).subList(0, 12)).containsExactly(
+        "funnel d=10 B=256 N=100 H=64 log-variance", "funnel d=10 B=1024 N=100 H=128 log-variance",
+        "funnel d=10 B=2048 N=100 H=128 log-variance", "funnel d=10 B=1024 N=200 H=128 log-variance",
+        "gmm d=2 B=512 N=100 H=64 log-variance", "many-well d=50 B=1024 N=100 H=128 log-variance",
+        "funnel d=10 B=256 N=100 H=64 reverse-kl", "funnel d=10 B=1024 N=100 H=128 reverse-kl",
+        "funnel d=10 B=2048 N=100 H=128 reverse-kl", "funnel d=10 B=1024 N=200 H=128 reverse-kl",
+        "gmm d=2 B=512 N=100 H=64 reverse-kl", "many-well d=50 B=1024 N=100 H=128 reverse-kl");
+    assertThat(BenchSuite.rows().get("funnel d=10 B=2048 N=100 ref-net log-variance")).contains(
+        "target=funnel", "train.batch=2048", "train.timesteps=100", "divergence=log-variance", "sampler.depth=3",
+        "sampler.width=64", "sampler.activation=gelu", "sampler.timeChannels=64", "sampler.gainDepth=3");
+    assertThat(BenchSuite.rows().get("lgcp d=1600 B=256 N=100 H=64 log-variance")).contains(
+        "target=lgcp", "target.dim=1600", "train.batch=256", "train.timesteps=100", "divergence=log-variance");
     assertThat(BenchSuite.rows().keySet()).anyMatch(k -> k.startsWith("funnel d=10 B=2048 N=100 H=128"));
     assertThat(BenchSuite.rows().get("many-well d=50 B=1024 N=100 H=128 reverse-kl"))
         .contains("divergence=reverse-kl", "target.dim=50", "sampler.width=128", "train.timesteps=100");
+  }
+
+  @Test
+  void everyRowIsAValidConfigurationOfTheShippedComponents() {
+    var planner = new dev.pathspace.experiments.compose.RunPlanner(
+        dev.pathspace.experiments.compose.PluginRegistry.discover());
+    BenchSuite.rows().forEach((label, overrides) -> {
+      var plan = planner.plan(null, overrides);
+      assertThat(plan.config().train().batch()).as(label).isEqualTo(Integer.parseInt(label.split("B=")[1].split(" ")[0]));
+      assertThat(plan.components().target().dim()).as(label)
+          .isEqualTo(Integer.parseInt(label.split("d=")[1].split(" ")[0]));
+    });
   }
 
   @Test

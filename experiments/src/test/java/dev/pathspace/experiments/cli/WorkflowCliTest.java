@@ -98,6 +98,11 @@ class WorkflowCliTest {
         .isEqualTo("[\"run\",\"--out\",\"p\",\"--preset\",\"smoke\",\"train.steps=4\",\"eval.batch=10\"]");
     assertThat(prov.get("presets").get("smoke").asText()).contains("tiny CPU budget");
     assertThat(prov.get("seed").asLong()).isEqualTo(1);
+    assertThat(prov.get("jit").asBoolean(true)).isFalse();
+    assertThat(run("run", "--out", "pj", "--preset", "smoke", "train.steps=4", "eval.batch=10", "jit=true"))
+        .as(err()).isZero(); // the fake backend has no TensorFlow: only the recording is checked here
+    assertThat(new ObjectMapper().readTree(work.resolve("pj/provenance.json").toFile()).get("jit").asBoolean())
+        .isTrue();
     assertThat(prov.get("config").asText()).isEqualTo("config.yaml");
     assertThat(prov.get("versions").get("jackson-databind").asText()).matches("2\\.\\d+.*");
     assertThat(prov.get("versions").get("guice").asText()).startsWith("7.");
