@@ -14,7 +14,8 @@ import java.util.Map;
  * ({@code lrSchedule} with {@code lrFinalFactor}, {@code lrStepSize}, {@code lrGamma}, {@code lrMilestones}),
  * Adam's coupled L2 weight decay ({@code weightDecay}), the EMA of the weights that evaluation reads
  * ({@code emaDecay}, {@code emaStart}, {@code emaEvery}, {@code emaWarmup}, {@code emaPower},
- * {@code emaInvGamma}) and the schedules of named scalars of the graph ({@code scalarSchedules}).
+ * {@code emaInvGamma}), the schedules of named scalars of the graph ({@code scalarSchedules}) and the loss
+ * threshold above which a step is skipped ({@code maxLoss}, {@code maxLossSchedule}).
  *
  * @param steps optimizer steps
  * @param batch trajectories per step
@@ -49,6 +50,11 @@ import java.util.Map;
  * @param emaPower {@code power} warm-up exponent
  * @param emaInvGamma {@code power} warm-up inverse multiplicative factor
  * @param scalarSchedules multi-step schedules of named graph scalars (see {@link ScalarSchedule})
+ * @param maxLoss a step is applied only if |loss| ≤ this threshold (the loss after the 1/d scaling, as the
+ *     reference's {@code max_loss} compares {@code scale_loss · loss}); 0 = no threshold (only non-finite
+ *     steps are skipped). A skipped step changes no weight, advances no schedule and no EMA.
+ * @param maxLossSchedule multi-step schedule of {@code maxLoss} (the reference's MultiStepParams entry
+ *     {@code max_loss}): after u applied updates the threshold is {@code maxLoss · gamma^#{m ≤ u}}
  */
 public record TrainSettings(
     int steps,
@@ -74,7 +80,12 @@ public record TrainSettings(
     EmaWarmup emaWarmup,
     double emaPower,
     double emaInvGamma,
-    Map<String, ScalarSchedule> scalarSchedules) {
+    Map<String, ScalarSchedule> scalarSchedules,
+    double maxLoss,
+    ScalarSchedule maxLossSchedule) {
+
+  /** No schedule of {@code maxLoss}. */
+  public static final ScalarSchedule NO_SCHEDULE = new ScalarSchedule(List.of(), 1.0);
 
   /** Update rules. */
   public enum Optimizer {
@@ -169,6 +180,38 @@ public record TrainSettings(
       }
     }
     scalarSchedules = java.util.Collections.unmodifiableMap(schedules);
+    require(maxLoss >= 0 && Double.isFinite(maxLoss), "train.maxLoss", maxLoss,
+        "must be a finite number >= 0 (0 = no threshold: only non-finite steps are skipped)");
+    if (maxLossSchedule == null || maxLossSchedule.milestones() == null || maxLossSchedule.gamma() == null) {
+      throw new ConfigException(
+          "Invalid value for train.maxLossSchedule: expected a mapping {milestones: [u1, u2, ...], gamma: g}");
+    }
+    checkMilestones("train.maxLossSchedule.milestones", maxLossSchedule.milestones());
+    require(maxLossSchedule.gamma() > 0 && Double.isFinite(maxLossSchedule.gamma()), "train.maxLossSchedule.gamma",
+        maxLossSchedule.gamma(), "must be > 0");
+    if (maxLoss == 0 && !maxLossSchedule.milestones().isEmpty()) {
+      throw new ConfigException("Invalid value '" + maxLossSchedule.milestones()
+          + "' for train.maxLossSchedule.milestones: a schedule of the threshold needs train.maxLoss > 0 "
+          + "(train.maxLoss is 0, no threshold)");
+    }
+    maxLossSchedule = new ScalarSchedule(List.copyOf(maxLossSchedule.milestones()), maxLossSchedule.gamma());
+  }
+
+  /**
+   * The loss threshold after {@code updates} applied updates ({@code maxLoss · gamma^#{m ∈ milestones : m ≤ u}}),
+   * or +∞ when {@code maxLoss} is 0 (no threshold).
+   */
+  public double maxLossAt(int updates) {
+    if (maxLoss == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int passed = 0;
+    for (int m : maxLossSchedule.milestones()) {
+      if (m <= updates) {
+        passed++;
+      }
+    }
+    return maxLoss * Math.pow(maxLossSchedule.gamma(), passed);
   }
 
   /** Settings with the default optimiser parts (geometric decay, no weight decay, plain EMA, no schedules). */
@@ -178,7 +221,7 @@ public record TrainSettings(
       int checkpointEvery) {
     this(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim, logEvery, maxSkips,
         gradientChunk, checkpointEvery, Optimizer.ADAM, LrSchedule.GEOMETRIC, 100, 0.0, List.of(), 0.0, 0, 1,
-        EmaWarmup.NUM_UPDATES, 0.9, 1.0, Map.of());
+        EmaWarmup.NUM_UPDATES, 0.9, 1.0, Map.of(), 0.0, NO_SCHEDULE);
   }
 
   /** Settings without gradient chunking. */
@@ -201,7 +244,8 @@ public record TrainSettings(
       LrSchedule lrSchedule, int lrStepSize, double lrGamma, List<Integer> lrMilestones, double weightDecay) {
     return new TrainSettings(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim,
         logEvery, maxSkips, gradientChunk, checkpointEvery, optimizer, lrSchedule, lrStepSize, lrGamma,
-        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules);
+        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules,
+        maxLoss, maxLossSchedule);
   }
 
   /** A copy with other EMA settings. */
@@ -209,14 +253,24 @@ public record TrainSettings(
       double emaDecay, int emaStart, int emaEvery, EmaWarmup emaWarmup, double emaPower, double emaInvGamma) {
     return new TrainSettings(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim,
         logEvery, maxSkips, gradientChunk, checkpointEvery, optimizer, lrSchedule, lrStepSize, lrGamma,
-        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules);
+        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules,
+        maxLoss, maxLossSchedule);
   }
 
   /** A copy with other scalar schedules. */
   public TrainSettings withScalarSchedules(Map<String, ScalarSchedule> scalarSchedules) {
     return new TrainSettings(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim,
         logEvery, maxSkips, gradientChunk, checkpointEvery, optimizer, lrSchedule, lrStepSize, lrGamma,
-        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules);
+        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules,
+        maxLoss, maxLossSchedule);
+  }
+
+  /** A copy with another loss threshold and its schedule. */
+  public TrainSettings withMaxLoss(double maxLoss, ScalarSchedule maxLossSchedule) {
+    return new TrainSettings(steps, batch, timesteps, lr, lrFinalFactor, gradClip, emaDecay, scaleLossByDim,
+        logEvery, maxSkips, gradientChunk, checkpointEvery, optimizer, lrSchedule, lrStepSize, lrGamma,
+        lrMilestones, weightDecay, emaStart, emaEvery, emaWarmup, emaPower, emaInvGamma, scalarSchedules,
+        maxLoss, maxLossSchedule);
   }
 
   private static void checkMilestones(String key, List<Integer> milestones) {

@@ -161,29 +161,31 @@ public final class Experiment implements AutoCloseable {
       for (int i = 0; i < diagNames.size(); i++) {
         diag.put(diagNames.get(i), fetched[2 + i]);
       }
-      boolean finite = Double.isFinite(loss) && Double.isFinite(norm);
+      LossGate.Verdict verdict = program.lossGate.check(loss, norm, updates);
+      boolean applied = verdict == LossGate.Verdict.APPLIED;
       diag.putAll(program.scalarSchedules.values(updates));
-      if (finite) {
+      if (program.lossGate.hasThreshold()) {
+        diag.put("scheduled.max_loss", program.lossGate.threshold(updates));
+      }
+      if (applied) {
         applyUpdate(lr, updates + 1);
         consecutive = 0;
         lastDiag = diag;
       } else {
         skipped++;
         consecutive++;
-        listener.onInfo(String.format(
-            "step %d: non-finite %s (loss=%s, grad_norm=%s): update skipped (%d skipped so far)",
-            step, Double.isFinite(loss) ? "gradient" : "loss", loss, norm, skipped));
+        listener.onInfo(program.lossGate.message(verdict, step, loss, norm, updates, skipped));
         if (consecutive >= config.train().maxSkips()) {
           throw new TrainingDivergedException(String.format(
-              "training diverged: %d consecutive non-finite steps (last at step %d); "
-                  + "try a smaller train.lr or the divergence's maxLogRnd filter",
-              consecutive, step));
+              "training diverged: %d consecutive skipped steps (non-finite, or above train.maxLoss; last at "
+                  + "step %d); try a smaller train.lr, the divergence's maxLogRnd filter or a larger "
+                  + "train.maxLoss", consecutive, step));
         }
       }
       stepsDone = step;
       skippedBefore = skipped;
       double seconds = (System.nanoTime() - start - curveNanos) / 1e9;
-      listener.onStep(new StepRecord(step, loss, lr, norm, seconds, !finite, diag));
+      listener.onStep(new StepRecord(step, loss, lr, norm, seconds, !applied, diag));
       if (curveEvery > 0 && (step % curveEvery == 0 || step == steps)) {
         curveNanos += curvePoint(listener, new CurveAt(step, seconds, loss));
         curvePoints++;

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param lr learning rate used
  * @param gradNorm global gradient norm before clipping
  * @param seconds wall-clock seconds since training started
- * @param skipped true if the step was skipped because loss or gradient was non-finite
+ * @param skipped true if the step was skipped: loss or gradient non-finite, or the loss above {@code train.maxLoss}
  * @param diagnostics divergence diagnostics (e.g. {@code n_filtered}, {@code log_z_moment})
  */
 public record StepRecord(

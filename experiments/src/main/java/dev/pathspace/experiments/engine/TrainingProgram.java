@@ -52,6 +52,8 @@ final class TrainingProgram {
   final WeightAverage ema;
   /** The configured schedules of the graph's scheduled scalars. */
   final ScalarSchedules scalarSchedules;
+  /** Whether a computed step is applied (finite, and |loss| within {@code train.maxLoss}). */
+  final LossGate lossGate;
   /** Gradient buffers (one per trainable, in {@code ctx.trainables()} order), written by computeGradients. */
   final List<Variable<TFloating>> gradientBuffers;
   /** Runs after {@link #computeGradients} that complete the buffers (empty unless chunked). */
@@ -240,6 +242,7 @@ final class TrainingProgram {
       curveTargetLogRnd = null;
     }
     scalarSchedules = new ScalarSchedules(ctx, cfg.train());
+    lossGate = new LossGate(cfg.train(), cfg.train().scaleLossByDim() ? 1.0 / c.target().dim() : 1.0);
   }
 
   /**

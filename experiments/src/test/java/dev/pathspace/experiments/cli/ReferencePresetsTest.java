@@ -118,5 +118,15 @@ class ReferencePresetsTest {
       assertThat(plan(preset, "gmm").config().eval().every()).as(preset).isEqualTo(500);
       assertThat(plan(preset, "gmm").config().eval().curveSinkhorn()).as(preset).isFalse();
     }
+    // oc_base: max_loss 1e10 with the MultiStepParams entry max_loss: 1e-4 at [200, 400]; basic_oc_base: none
+    for (String preset : List.of("ref-dis", "ref-pis", "ref-dds", "ref-bridge")) {
+      TrainSettings p = plan(preset, "gmm").config().train();
+      assertThat(p.maxLoss()).as(preset).isEqualTo(1e10);
+      assertThat(p.maxLossSchedule().milestones()).as(preset).containsExactly(200, 400);
+      assertThat(p.maxLossAt(199)).as(preset).isEqualTo(1e10);
+      assertThat(p.maxLossAt(200)).as(preset).isCloseTo(1e6, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(p.maxLossAt(400)).as(preset).isCloseTo(1e2, org.assertj.core.api.Assertions.within(1e-10));
+    }
+    assertThat(plan("ref-basic-dis", "gmm").config().train().maxLossAt(1000)).isInfinite();
   }
 }
