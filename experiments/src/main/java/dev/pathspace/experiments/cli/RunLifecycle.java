@@ -278,8 +278,9 @@ final class RunLifecycle {
     int steps = train.steps();
     double fraction = steps == 0 ? 0 : train.skipped() / (double) steps;
     if (steps > 0 && fraction > origin.maxSkippedFraction()) {
-      String why = String.format(Locale.ROOT, "did not train: %d of %d steps skipped as non-finite (%.0f%% > "
-          + "--max-skipped-fraction %.2f)", train.skipped(), steps, 100 * fraction, origin.maxSkippedFraction());
+      String why = String.format(Locale.ROOT, "did not train: %d of %d steps skipped as non-finite or above "
+          + "train.maxLoss (%.0f%% > --max-skipped-fraction %.2f)", train.skipped(), steps, 100 * fraction,
+          origin.maxSkippedFraction());
       dir.writeStatus(files, status.to(State.FAILED, steps, why, ctx.clock().instant()));
       ctx.err().println("error: " + why + "; summary.json is kept for inspection, the run is not complete");
       return new Outcome(summary, ExitCodes.DID_NOT_TRAIN, State.FAILED);

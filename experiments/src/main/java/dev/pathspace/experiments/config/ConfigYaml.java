@@ -123,14 +123,22 @@ public final class ConfigYaml {
    * The identity of a resolved configuration: the first 16 hex digits of the SHA-256 of its
    * {@code config.yaml} text ({@link #write}) without the learning-curve keys ({@link #CURVE_KEYS}: they
    * change no trained weight and no summary value, so a run with a curve is the same experiment as one
-   * without, and runs written before those keys existed keep their fingerprint). Runs with equal
-   * fingerprints are the same experiment.
+   * without, and runs written before those keys existed keep their fingerprint) and, when
+   * {@code train.maxLoss} is 0 (no threshold), without {@code train.maxLoss}/{@code train.maxLossSchedule}
+   * (runs from before those keys existed are the same experiment). Runs with equal fingerprints are the same
+   * experiment.
    */
   public static String fingerprint(RunConfig c) {
     Map<String, Object> tree = toTree(c);
     @SuppressWarnings("unchecked")
     Map<String, Object> eval = (Map<String, Object>) tree.get("eval");
     CURVE_KEYS.forEach(eval::remove);
+    if (c.train().maxLoss() == 0) { // no loss threshold: the same experiment as a run from before the keys
+      @SuppressWarnings("unchecked")
+      Map<String, Object> train = (Map<String, Object>) tree.get("train");
+      train.remove("maxLoss");
+      train.remove("maxLossSchedule");
+    }
     return fingerprintOf(text(tree));
   }
 

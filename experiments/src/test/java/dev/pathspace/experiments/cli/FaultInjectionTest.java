@@ -228,7 +228,8 @@ class FaultInjectionTest {
   void aRunThatDidNotTrainOrEvaluatesNonFiniteIsNotComplete() throws Exception {
     backend.skippedSteps = 8;
     assertThat(run(args("run", "--out", "skipped", TINY))).isEqualTo(5);
-    assertThat(err()).contains("error: did not train: 8 of 10 steps skipped as non-finite (80% > "
+    assertThat(err()).contains("error: did not train: 8 of 10 steps skipped as non-finite or above train.maxLoss "
+        + "(80% > "
         + "--max-skipped-fraction 0.50)");
     assertThat(status(work.resolve("skipped")).get("state").asText()).isEqualTo("failed");
     assertThat(work.resolve("skipped/summary.json")).isRegularFile(); // kept for inspection

@@ -43,6 +43,26 @@ class ConfigLayeringTest {
   }
 
   @Test
+  void noLossThresholdKeepsTheFingerprintOfRunsFromBeforeTheMaxLossKeys() throws Exception {
+    RunConfig plain = resolve(null);
+    assertThat(ConfigYaml.write(plain)).contains("maxLoss");
+    // the config.yaml of a run written before train.maxLoss existed: the same tree without the two keys
+    java.util.Map<String, Object> before = ConfigYaml.toTree(plain);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> train = (java.util.Map<String, Object>) before.get("train");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> eval = (java.util.Map<String, Object>) before.get("eval");
+    assertThat(train.remove("maxLoss")).isEqualTo(0.0);
+    assertThat(train.remove("maxLossSchedule")).isNotNull();
+    ConfigYaml.CURVE_KEYS.forEach(eval::remove);
+    String text = "# pathspace resolved configuration; rerun with: pathspace run --config config.yaml\n"
+        + ConfigYaml.mapper().writeValueAsString(before);
+    assertThat(ConfigYaml.fingerprint(plain)).isEqualTo(ConfigYaml.fingerprintOf(text));
+    assertThat(ConfigYaml.fingerprint(resolve(null, "train.maxLoss=1e10")))
+        .isNotEqualTo(ConfigYaml.fingerprint(plain)); // a threshold is a different experiment
+  }
+
+  @Test
   void defaultsResolveWithAllParamsAndAutoSchedule() throws Exception {
     RunConfig c = resolve(null);
     assertThat(c.sampler().type()).isEqualTo("dis");
