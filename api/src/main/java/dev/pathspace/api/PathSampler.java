@@ -31,6 +31,16 @@ public interface PathSampler {
    */
   default void validate(SdeSchedule schedule, Target target) {}
 
+  /**
+   * Warnings about pairing this sampler with a divergence that simulates with {@code needs} (e.g. a loss
+   * that groups trajectories by their start point and so cannot see a term of the sampler's log-RND that
+   * depends on the start point only): the run goes on, but the user is told before any work. Empty by
+   * default.
+   */
+  default java.util.List<String> pairingWarnings(SimulationRequirements needs) {
+    return java.util.List.of();
+  }
+
   /** Whether the sampler has trainable parameters (the Langevin baseline has none). */
   default boolean trainable() {
     return true;

@@ -127,6 +127,23 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
   @Override
   public void validate(SdeSchedule schedule, Target target) {}
 
+  /**
+   * With trajectories grouped by their start point (e.g. {@code log-variance-traj}) the loss's variance is
+   * taken within groups that share X₀, so log p_prior(X₀) cancels and a learned inference process may end in
+   * any law at time 0 at a loss near 0 (docs/results.md, the bridge with the log-variance losses;
+   * {@code BridgePriorBlindnessTest}).
+   */
+  @Override
+  public java.util.List<String> pairingWarnings(dev.pathspace.api.SimulationRequirements needs) {
+    if (needs.trajectoriesPerSample() <= 1) {
+      return java.util.List.of();
+    }
+    return java.util.List.of("sampler=bridge with a divergence that groups " + needs.trajectoriesPerSample()
+        + " trajectories per start point: the loss cannot see the bridge's prior (log p_prior(X0) cancels"
+        + " within a group), so the learned inference process may drift to another initial law and log Z"
+        + " with it (docs/results.md); use divergence=log-variance or reverse-kl");
+  }
+
   /** Trainable scalars: the generative and the inference control, each a network plus a gain. */
   @Override
   public long trainableParameterCount(int dim) {

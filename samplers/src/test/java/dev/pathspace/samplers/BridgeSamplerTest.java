@@ -143,4 +143,17 @@ class BridgeSamplerTest {
       assertThat(v).isFinite();
     }
   }
+
+  @Test
+  void warnsWhenTheDivergenceGroupsTrajectoriesByStartPointAndNotOtherwise() {
+    BridgeSampler bridge = new BridgeSampler(SMALL);
+    assertThat(bridge.pairingWarnings(new dev.pathspace.api.SimulationRequirements(true, true, 16)))
+        .singleElement().asString()
+        .contains("sampler=bridge", "16 trajectories per start point", "divergence=log-variance");
+    assertThat(bridge.pairingWarnings(dev.pathspace.api.SimulationRequirements.offPolicy())).isEmpty();
+    assertThat(bridge.pairingWarnings(dev.pathspace.api.SimulationRequirements.reparameterised())).isEmpty();
+    // DIS's inference process is the fixed noising: no warning for the same grouped loss
+    assertThat(new DisSampler(DisSampler.Params.defaults())
+        .pairingWarnings(new dev.pathspace.api.SimulationRequirements(true, true, 16))).isEmpty();
+  }
 }

@@ -142,6 +142,8 @@ final class RunLifecycle {
     ctx.plugins().registered().forEach((jar, keys) ->
         err.println("plug-in: " + jar.path() + " (" + String.join(", ", keys) + ")"));
     plan.components().target().sanityWarnings().forEach(w -> err.println("warning: " + w));
+    plan.components().sampler().pairingWarnings(plan.components().divergence().requirements())
+        .forEach(w -> err.println("warning: " + w));
     String title = RunCommand.title(cfg);
     int steps = cfg.train().steps();
     StepHistory history = new StepHistory();
