@@ -6,11 +6,14 @@ import dev.pathspace.api.PathDivergence;
 import dev.pathspace.api.RndTerms;
 import dev.pathspace.api.SimulationRequirements;
 
-/** Base of the test divergences (loss is never built in these tests). */
+/**
+ * Base of the test divergences (loss is never built in these tests; the requirements are read before
+ * training, for the sampler's pairing warnings).
+ */
 abstract class FakeDivergence implements PathDivergence {
   @Override
   public SimulationRequirements requirements() {
-    throw new UnsupportedOperationException();
+    return SimulationRequirements.offPolicy();
   }
 
   @Override
