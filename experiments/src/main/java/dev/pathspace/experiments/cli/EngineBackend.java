@@ -32,7 +32,8 @@ public final class EngineBackend implements Backend {
 
   @Override
   public void checkDevice(RunConfig config) {
-    Devices.Device d = Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+    Devices.Device d = Devices.select(
+        Devices.Choice.parse(config.device()), Devices.visible(config.intraThreads(), config.interThreads()));
     dev.pathspace.experiments.engine.XlaJit.check(config.jit(), d.isGpu(), System.getenv());
   }
 

@@ -73,14 +73,24 @@ public final class Devices {
 
   private Devices() {}
 
-  /** The devices TensorFlow sees (loads the native library). */
+  /** The devices TensorFlow sees, listed with TensorFlow's default thread pools (loads the native library). */
   public static List<Device> visible() {
+    return visible(0, 0);
+  }
+
+  /**
+   * The devices TensorFlow sees (loads the native library), listed by a context with the run's thread
+   * counts ({@code threads.intra}, {@code threads.inter}; 0 = TensorFlow's choice). This matters: the
+   * first CPU device a process creates sizes TensorFlow's process-wide intra-op (Eigen) pool, which every
+   * later session's kernels share whatever its own configuration says. A listing context with the
+   * default configuration gave the run's MatMuls one thread per core instead of {@code threads.intra}
+   * (1 by default) and made the funnel B=1024 H=128 training step 1.3× slower (docs/performance.md).
+   */
+  public static List<Device> visible(int intraThreads, int interThreads) {
     TensorFlow.version(); // loads the native library
     TF_Status status = TF_NewStatus();
     TFE_ContextOptions options = TFE_NewContextOptions();
-    // grow GPU memory on demand: the listing context must not reserve the GPU the session will use
-    byte[] config = ConfigProto.newBuilder()
-        .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true)).build().toByteArray();
+    byte[] config = listingConfig(intraThreads, interThreads).toByteArray();
     try (BytePointer bytes = new BytePointer(config)) {
       TFE_ContextOptionsSetConfig(options, bytes, config.length, status);
     }
@@ -109,6 +119,18 @@ public final class Devices {
       TFE_DeleteContextOptions(options);
       TF_DeleteStatus(status);
     }
+  }
+
+  /**
+   * The listing context's configuration: the run's thread counts (see {@link #visible(int, int)}) and GPU
+   * memory grown on demand, so that the listing context does not reserve the GPU the session will use.
+   */
+  static ConfigProto listingConfig(int intraThreads, int interThreads) {
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(intraThreads)
+        .setInterOpParallelismThreads(interThreads)
+        .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true))
+        .build();
   }
 
   /**

@@ -48,7 +48,8 @@ public final class Experiment implements AutoCloseable {
   public static Experiment build(RunComponents components, RunConfig config) {
     long t0 = System.nanoTime();
     // device=gpu on a process whose TensorFlow sees no GPU fails here, before any graph is built
-    Devices.Device device = Devices.select(Devices.Choice.parse(config.device()), Devices.visible());
+    Devices.Device device = Devices.select(
+        Devices.Choice.parse(config.device()), Devices.visible(config.intraThreads(), config.interThreads()));
     XlaJit.check(config.jit(), device.isGpu(), System.getenv());
     Graph graph = new Graph();
     try {

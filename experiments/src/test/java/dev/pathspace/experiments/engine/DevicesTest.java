@@ -100,4 +100,39 @@ class DevicesTest {
     assertThat(p.waitFor()).isEqualTo(4);
     assertThat(out).contains("gpu-check: no GPU: nvidia-smi not found").contains("device=cpu");
   }
+  /**
+   * The device listing sizes TensorFlow's process-wide intra-op pool (the first CPU device a process
+   * creates does): listed with TensorFlow's defaults, a later session configured with one intra-op thread
+   * still gets one pool thread per core; listed with the run's threads, it gets one. Child JVMs, since the
+   * pool lives as long as the process. This is what made the funnel B=1024 H=128 step 1.3× slower
+   * (docs/performance.md).
+   */
+  @Test
+  void theListingUsesTheRunsThreadsForTheProcessWidePool() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assumeTrue(cores >= 2 && Files.isDirectory(Path.of("/proc/self/task")), "needs Linux and >= 2 cores");
+    int withRunThreads = probeThreads("1", "1");
+    int withDefaults = probeThreads("0", "0");
+    assertThat(withDefaults - withRunThreads).isEqualTo(cores - 1);
+  }
+
+  @Test
+  void theListingConfigCarriesTheThreadCounts() {
+    var cfg = Devices.listingConfig(1, 2);
+    assertThat(cfg.getIntraOpParallelismThreads()).isEqualTo(1);
+    assertThat(cfg.getInterOpParallelismThreads()).isEqualTo(2);
+    assertThat(cfg.getGpuOptions().getAllowGrowth()).isTrue();
+  }
+
+  /** The thread count {@link ThreadPoolProbeMain} prints for a listing with these thread counts. */
+  private static int probeThreads(String intra, String inter) throws Exception {
+    Process p = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+            "-cp", System.getProperty("java.class.path"), ThreadPoolProbeMain.class.getName(), intra, inter)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    String line = out.lines().filter(l -> l.startsWith("threads ")).findFirst().orElseThrow(() -> new AssertionError(out));
+    return Integer.parseInt(line.substring("threads ".length()).trim());
+  }
 }
