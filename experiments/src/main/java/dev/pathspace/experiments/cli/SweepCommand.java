@@ -175,7 +175,10 @@ final class SweepCommand implements Callable<Integer> {
     for (SweepPoint p : points) {
       try {
         SweepSpec.Resolved r = spec.resolve(p);
-        RunPlan run = planner.plan(r.presets(), null, List.of(spec.base(), r.overrides()));
+        List<List<String>> layers = new ArrayList<>();
+        layers.add(spec.base());
+        layers.addAll(r.layers());
+        RunPlan run = planner.plan(r.presets(), null, layers);
         RunConfig cfg = run.config();
         RunComponents comps = run.components();
         MemoryEstimate.check(cfg, comps.target().dim());

@@ -37,6 +37,16 @@ public final class SweepManifest {
     if (!spec.options().isEmpty()) {
       m.put("options", spec.options());
     }
+    if (!spec.rules().isEmpty()) {
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (SweepSpec.Rule r : spec.rules()) {
+        Map<String, Object> rule = new LinkedHashMap<>(); // ordered: shards must write identical manifests
+        rule.put("when", r.when());
+        rule.put("set", r.set());
+        rules.add(rule);
+      }
+      m.put("overrides", rules);
+    }
     m.put("order", "Cartesian product of the grid keys in file order, last key varying fastest; "
         + "shard i of n runs the points with index mod n == i");
     m.put("num_shards", numShards);
@@ -50,6 +60,9 @@ public final class SweepManifest {
       if (!r.presets().equals(spec.presets()) || !r.overrides().equals(p.overrides())) {
         e.put("presets", r.presets()); // what the point runs: option labels expanded, preset= entries applied
         e.put("run_overrides", r.overrides());
+      }
+      if (!r.ruled().isEmpty()) {
+        e.put("rule_overrides", r.ruled()); // the matching overrides rules' entries, one layer above run_overrides
       }
       ps.add(e);
     }

@@ -30,6 +30,9 @@ import java.util.Set;
  *   loss:
  *     kl: {divergence: reverse-kl, train.batch: 2048}
  *     lv: {divergence: log-variance-traj, train.batch: 128}
+ * overrides:                   # optional; conditional overrides, applied in file order to matching points
+ *   - when: {sampler: bridge, loss: lv}      # grid key -> value (or list of values); all must match
+ *     set: {divergence: log-variance}        # applied as its own layer above the point's overrides
  * </pre>
  *
  * Values are kept as text and parsed like command-line overrides (YAML scalars or flow sequences).
@@ -39,14 +42,49 @@ import java.util.Set;
  * {@code preset}, or a {@code preset:} entry of an option) applies that preset after the file's presets and
  * below {@code base} (see {@link #resolve}).
  *
+ * <p>An {@code overrides} rule matches a point when each of its {@code when} grid keys has (one of) the given
+ * value(s) at that point (labels for option axes). The {@code set} entries of all matching rules form one
+ * more config layer above the point's own overrides, so a rule that changes a component's type (say
+ * {@code divergence: log-variance} where the point's option chose {@code log-variance-traj}) also drops the
+ * parameters the lower layers set for the previous type, exactly as a command-line override would.
+ *
  * @param presets preset names, applied in order over the defaults
  * @param base overrides common to every point (one config layer)
  * @param grid grid keys in file order with their values (the last key varies fastest)
  * @param options option axes: grid key → label → the label's overrides ({@code key=value}, in file order)
+ * @param rules conditional overrides, in file order
  */
 public record SweepSpec(List<String> presets, List<String> base, Map<String, List<String>> grid,
-    Map<String, Map<String, List<String>>> options) {
-  private static final Set<String> KEYS = Set.of("preset", "presets", "base", "grid", "options", "about");
+    Map<String, Map<String, List<String>>> options, List<Rule> rules) {
+  private static final Set<String> KEYS =
+      Set.of("preset", "presets", "base", "grid", "options", "overrides", "about");
+  private static final Set<String> RULE_KEYS = Set.of("when", "set");
+
+  /**
+   * One conditional override of a sweep file's {@code overrides} list.
+   *
+   * @param when grid key → the values (labels for option axes) at which the rule applies; all keys must match
+   * @param set the overrides the rule applies ({@code key=value}, in file order)
+   */
+  public record Rule(Map<String, List<String>> when, List<String> set) {
+    /** Copies the collections (order preserved). */
+    public Rule {
+      Map<String, List<String>> w = new LinkedHashMap<>();
+      when.forEach((k, v) -> w.put(k, List.copyOf(v)));
+      when = java.util.Collections.unmodifiableMap(w);
+      set = List.copyOf(set);
+    }
+
+    /** Whether this rule applies to the point with grid entries {@code pointOverrides} ({@code key=value}). */
+    boolean matches(List<String> pointOverrides) {
+      Map<String, String> at = new LinkedHashMap<>();
+      for (String o : pointOverrides) {
+        int eq = o.indexOf('=');
+        at.put(o.substring(0, eq), o.substring(eq + 1));
+      }
+      return when.entrySet().stream().allMatch(e -> e.getValue().contains(at.get(e.getKey())));
+    }
+  }
 
   /** The grid key (or option entry) that selects a preset per point. */
   public static final String PRESET_KEY = "preset";
@@ -65,11 +103,12 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
       o.put(axis, java.util.Collections.unmodifiableMap(l));
     });
     options = java.util.Collections.unmodifiableMap(o);
+    rules = List.copyOf(rules);
   }
 
-  /** A spec without option axes. */
+  /** A spec without option axes or rules. */
   public SweepSpec(List<String> presets, List<String> base, Map<String, List<String>> grid) {
-    this(presets, base, grid, Map.of());
+    this(presets, base, grid, Map.of(), List.of());
   }
 
   /**
@@ -78,12 +117,24 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
    *
    * @param presets preset names in the order they are applied
    * @param overrides the point's config layer (above {@link #base})
+   * @param ruled the {@code set} entries of the matching {@link Rule}s, one more layer above {@code overrides}
    */
-  public record Resolved(List<String> presets, List<String> overrides) {
+  public record Resolved(List<String> presets, List<String> overrides, List<String> ruled) {
     /** Copies the lists. */
     public Resolved {
       presets = List.copyOf(presets);
       overrides = List.copyOf(overrides);
+      ruled = List.copyOf(ruled);
+    }
+
+    /** A point no rule matches. */
+    public Resolved(List<String> presets, List<String> overrides) {
+      this(presets, overrides, List.of());
+    }
+
+    /** The config layers above the sweep's {@code base}: the point's overrides, then the rules' (if any). */
+    public List<List<String>> layers() {
+      return ruled.isEmpty() ? List.of(overrides) : List.of(overrides, ruled);
     }
   }
 
@@ -108,7 +159,13 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
         rest.add(o);
       }
     }
-    return new Resolved(ps, rest);
+    List<String> ruled = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule.matches(point.overrides())) {
+        ruled.addAll(rule.set());
+      }
+    }
+    return new Resolved(ps, rest, ruled);
   }
 
   /** Reads and validates the structure of a sweep file (config keys are checked later, per point). */
@@ -139,7 +196,7 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
     for (var e : root.properties()) {
       if (!KEYS.contains(e.getKey())) {
         throw new ConfigException(
-            "Unknown sweep key '" + e.getKey() + "'; valid keys: [about, base, grid, options, preset]");
+            "Unknown sweep key '" + e.getKey() + "'; valid keys: [about, base, grid, options, overrides, preset]");
       }
     }
     List<String> presets = new ArrayList<>();
@@ -193,7 +250,67 @@ public record SweepSpec(List<String> presets, List<String> base, Map<String, Lis
       }
     }
     Map<String, Map<String, List<String>>> options = parseOptions(root.get("options"), grid);
-    return new SweepSpec(presets, base, grid, options);
+    return new SweepSpec(presets, base, grid, options, parseRules(root.get("overrides"), grid));
+  }
+
+  private static List<Rule> parseRules(JsonNode o, Map<String, List<String>> grid) {
+    List<Rule> rules = new ArrayList<>();
+    if (o == null || o.isNull()) {
+      return rules;
+    }
+    if (!o.isArray()) {
+      throw new ConfigException("Invalid overrides '" + text(o)
+          + "': expected a list of {when: {grid key: value}, set: {key: value}}");
+    }
+    for (int i = 0; i < o.size(); i++) {
+      JsonNode r = o.get(i);
+      String at = "overrides[" + i + "]";
+      if (!r.isObject()) {
+        throw new ConfigException("Invalid " + at + " '" + text(r) + "': expected {when: {...}, set: {...}}");
+      }
+      for (var e : r.properties()) {
+        if (!RULE_KEYS.contains(e.getKey())) {
+          throw new ConfigException("Unknown key " + at + "." + e.getKey() + "; valid keys: [set, when]");
+        }
+      }
+      JsonNode when = r.get("when");
+      JsonNode set = r.get("set");
+      if (when == null || !when.isObject() || when.isEmpty()) {
+        throw new ConfigException(at + ".when must be a non-empty mapping of grid key -> value(s); grid keys: "
+            + grid.keySet());
+      }
+      if (set == null || !set.isObject() || set.isEmpty()) {
+        throw new ConfigException(at + ".set must be a non-empty mapping of overrides (e.g. {divergence: log-variance})");
+      }
+      Map<String, List<String>> w = new LinkedHashMap<>();
+      for (var e : when.properties()) {
+        List<String> valid = grid.get(e.getKey());
+        if (valid == null) {
+          throw new ConfigException(at + ".when." + e.getKey() + " is not a grid key; grid keys: " + grid.keySet());
+        }
+        List<String> values = new ArrayList<>();
+        if (e.getValue().isArray()) {
+          e.getValue().forEach(n -> values.add(text(n)));
+        } else {
+          values.add(text(e.getValue()));
+        }
+        for (String v : values) {
+          if (!valid.contains(v)) {
+            throw new ConfigException("Invalid " + at + ".when." + e.getKey() + " '" + v + "': not a value of grid key '"
+                + e.getKey() + "'; valid values: " + valid);
+          }
+        }
+        w.put(e.getKey(), values);
+      }
+      List<String> overrides = new ArrayList<>();
+      flatten("", set, overrides);
+      if (overrides.stream().anyMatch(s -> s.startsWith(PRESET_KEY + "="))) {
+        throw new ConfigException(at + ".set cannot choose a preset (presets apply below base); "
+            + "use an option axis with a preset entry instead");
+      }
+      rules.add(new Rule(w, overrides));
+    }
+    return rules;
   }
 
   private static Map<String, Map<String, List<String>>> parseOptions(JsonNode o, Map<String, List<String>> grid) {

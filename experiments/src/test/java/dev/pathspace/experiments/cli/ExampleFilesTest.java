@@ -6,12 +6,16 @@ import dev.pathspace.experiments.compose.PluginRegistry;
 import dev.pathspace.experiments.compose.RunPlanner;
 import dev.pathspace.experiments.config.Presets;
 import dev.pathspace.experiments.config.RunConfig;
+import dev.pathspace.experiments.sweep.SweepPlan;
+import dev.pathspace.experiments.sweep.SweepPoint;
+import dev.pathspace.experiments.sweep.SweepSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,31 @@ class ExampleFilesTest {
     assertThat(total).isEqualTo(36);
     assertThat(Files.readString(work.resolve("root/sweep-manifest.json")))
         .contains("\"dir\" : \"sampler=bridge_divergence=moment_seed=3\"");
+  }
+
+  @Test
+  void reproductionSweepsRunTheBridgeWithPlainLogVariance() {
+    for (String file : List.of("reproduction-cpu.yaml", "reproduction.yaml")) {
+      SweepSpec spec = SweepSpec.read(Path.of("../examples/sweeps/" + file).toAbsolutePath());
+      List<SweepPoint> points = SweepPlan.expand(spec);
+      assertThat(points).hasSize(160);
+      RunPlanner planner = new RunPlanner(PluginRegistry.discover());
+      for (SweepPoint p : points) {
+        SweepSpec.Resolved r = spec.resolve(p);
+        List<List<String>> layers = new ArrayList<>();
+        layers.add(spec.base());
+        layers.addAll(r.layers());
+        RunConfig c = planner.plan(r.presets(), null, layers).config();
+        boolean lv = p.overrides().contains("loss=lv");
+        String expected = !lv ? "reverse-kl"
+            : p.overrides().contains("sampler=bridge") ? "log-variance" : "log-variance-traj";
+        assertThat(c.divergence().type()).as(file + " " + p.name()).isEqualTo(expected);
+        if (expected.equals("log-variance")) { // same trajectory count as the lv_traj points, no traj keys
+          assertThat(c.divergence().params()).as(p.name()).doesNotContainKey("trajectoriesPerSample");
+          assertThat(c.train().batch()).isEqualTo(file.equals("reproduction.yaml") ? 2048 : 256);
+        }
+      }
+    }
   }
 
   @Test

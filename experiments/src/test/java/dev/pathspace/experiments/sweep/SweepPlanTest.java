@@ -92,6 +92,55 @@ class SweepPlanTest {
   }
 
   @Test
+  void overridesRulesApplyToMatchingPointsAsOneMoreLayer() throws Exception {
+    SweepSpec spec = parse("""
+        grid:
+          sampler: [pis, bridge]
+          loss: [kl, lv]
+        options:
+          loss:
+            kl: {divergence: reverse-kl}
+            lv: {divergence: log-variance-traj, divergence.trajectoriesPerSample: 16}
+        overrides:
+          - when: {sampler: bridge, loss: lv}
+            set: {divergence: log-variance, train: {batch: 256}}
+          - when: {loss: [kl, lv], sampler: bridge}
+            set: {train.lr: 0.001}
+        """);
+    List<SweepPoint> pts = SweepPlan.expand(spec);
+    assertThat(pts).extracting(SweepPoint::name).containsExactly(
+        "sampler=pis_loss=kl", "sampler=pis_loss=lv", "sampler=bridge_loss=kl", "sampler=bridge_loss=lv");
+    assertThat(spec.resolve(pts.get(0)).ruled()).isEmpty();
+    assertThat(spec.resolve(pts.get(1)).ruled()).isEmpty(); // the lv label alone does not match rule 0
+    assertThat(spec.resolve(pts.get(2)).ruled()).containsExactly("train.lr=0.001");
+    SweepSpec.Resolved bridgeLv = spec.resolve(pts.get(3));
+    assertThat(bridgeLv.overrides()).containsExactly("sampler=bridge", "divergence=log-variance-traj",
+        "divergence.trajectoriesPerSample=16");
+    assertThat(bridgeLv.ruled()).containsExactly("divergence=log-variance", "train.batch=256", "train.lr=0.001");
+    assertThat(bridgeLv.layers()).containsExactly(bridgeLv.overrides(), bridgeLv.ruled());
+    assertThat(spec.resolve(pts.get(0)).layers()).hasSize(1);
+  }
+
+  @Test
+  void overridesRuleErrorsNameTheRuleAndTheValidValues() {
+    String grid = "grid: {sampler: [pis, bridge], loss: [kl]}\n";
+    assertThatThrownBy(() -> parse(grid + "overrides: [{when: {sampler: brige}, set: {train.lr: 0.1}}]"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Invalid overrides[0].when.sampler 'brige': not a value of grid key 'sampler';"
+            + " valid values: [pis, bridge]");
+    assertThatThrownBy(() -> parse(grid + "overrides: [{when: {sampler: pis}, set: {a: 1}}, {when: {seed: 1}, set: {a: 1}}]"))
+        .hasMessageContaining("overrides[1].when.seed is not a grid key; grid keys: [sampler, loss]");
+    assertThatThrownBy(() -> parse(grid + "overrides: [{when: {sampler: pis}}]"))
+        .hasMessageContaining("overrides[0].set must be a non-empty mapping");
+    assertThatThrownBy(() -> parse(grid + "overrides: [{when: {sampler: pis}, set: {a: 1}, unless: {}}]"))
+        .hasMessageContaining("Unknown key overrides[0].unless; valid keys: [set, when]");
+    assertThatThrownBy(() -> parse(grid + "overrides: [{when: {sampler: pis}, set: {preset: ref-pis}}]"))
+        .hasMessageContaining("overrides[0].set cannot choose a preset");
+    assertThatThrownBy(() -> parse(grid + "overrides: {when: {sampler: pis}}"))
+        .hasMessageContaining("Invalid overrides");
+  }
+
+  @Test
   void optionErrorsNameTheKeyAndTheValidLabels() {
     assertThatThrownBy(() -> parse("grid: {loss: [kl, lx]}\noptions: {loss: {kl: {divergence: reverse-kl}}}"))
         .isInstanceOf(ConfigException.class)
