@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
     List<Planned> mine = plan.stream().filter(p -> p.point().belongsTo(shard)).toList();
     err.printf("sweep %s: %d points, shard %d of %d (%s): %d points -> %s%n", sweepFile.getFileName(),
         points.size(), shard.index(), shard.count(), shard.source(), mine.size(), root);
+    threadPoolWarning(mine.stream().map(Planned::config).toList()).ifPresent(err::println);
     int done = 0;
     int skipped = 0;
     int resumed = 0;
@@ -165,6 +166,25 @@ final class SweepCommand implements Callable<Integer> {
     err.printf("shard %d of %d finished: %d run, %d resumed, %d skipped, %d failed%s%n", shard.index(),
         shard.count(), done, resumed, skipped, failed.size(), failed.isEmpty() ? "" : " " + failed);
     return failed.isEmpty() ? 0 : Main.EXIT_FAILURE;
+  }
+
+  /**
+   * A warning when this shard's points set different {@code threads.intra}/{@code threads.inter}: the first
+   * TensorFlow CPU device of a process sizes its process-wide intra-op pool, so in one JVM every later point
+   * runs with the first point's pool (docs/performance.md, "The thread-pool regression").
+   */
+  static Optional<String> threadPoolWarning(List<RunConfig> configs) {
+    java.util.Set<String> counts = new java.util.LinkedHashSet<>();
+    for (RunConfig c : configs) {
+      counts.add("intra " + c.intraThreads() + " / inter " + c.interThreads());
+    }
+    if (counts.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of("warning: this shard's points set different thread counts " + counts + "; TensorFlow"
+        + " sizes its process-wide intra-op pool once per process (from the first point), so later points"
+        + " run with the first point's pool: run points with other threads.* as separate processes"
+        + " (e.g. one shard each, --num-shards)");
   }
 
   /** Resolves, composes and checks every point (all shards) before anything trains. */

@@ -47,6 +47,25 @@ class ExampleFilesTest {
   }
 
   @Test
+  void aShardWhosePointsSetDifferentThreadCountsIsWarned() throws Exception {
+    Files.writeString(work.resolve("threads.yaml"), "base: {target: gmm}\ngrid: {threads.intra: [1, 2], seed: [1]}\n");
+    Files.writeString(work.resolve("same.yaml"), "base: {target: gmm, threads.intra: 1}\ngrid: {seed: [1, 2]}\n");
+    for (String f : List.of("threads.yaml", "same.yaml")) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      CliContext ctx = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), PluginRegistry::discover, new FakeBackend(), work,
+          Clock.systemUTC(), false);
+      assertThat(Main.run(new String[] {"sweep", f, "--dry-run", "--out", "root-" + f}, ctx)).as(err.toString()).isZero();
+      String e = err.toString(StandardCharsets.UTF_8);
+      if (f.equals("threads.yaml")) {
+        assertThat(e).contains("warning: this shard's points set different thread counts [intra 1 / inter 2, intra 2 / inter 2]");
+      } else {
+        assertThat(e).doesNotContain("thread counts");
+      }
+    }
+  }
+
+  @Test
   void reproductionSweepsRunTheBridgeWithPlainLogVariance() {
     for (String file : List.of("reproduction-cpu.yaml", "reproduction.yaml")) {
       SweepSpec spec = SweepSpec.read(Path.of("../examples/sweeps/" + file).toAbsolutePath());
