@@ -108,6 +108,15 @@ public interface PathSampler {
     return java.util.Optional.empty();
   }
 
+  /**
+   * {@link #targetPathRnd} as one chunk graph of {@code chunk} steps run from the last chunk to the first
+   * (see {@link ChunkedTargetPath}), built into {@code g}'s graph and sharing its variables; empty if the
+   * sampler has none (the engine then reports the forward metrics of chunk-graph runs as not computed).
+   */
+  default java.util.Optional<ChunkedTargetPath> chunkedTargetPath(GraphContext g, SimulationRequest request, int chunk) {
+    return java.util.Optional.empty();
+  }
+
   /** Builds the unrolled simulation for one batch. */
   RndTerms simulate(GraphContext g, SimulationRequest request);
 }

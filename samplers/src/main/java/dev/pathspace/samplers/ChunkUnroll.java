@@ -35,9 +35,10 @@ final class ChunkUnroll implements ChunkedSimulation {
     private final Operand<TFloating> times;
     private final List<List<Operand<TFloating>>> rows;
 
-    private Steps(GraphContext g, Operand<TFloating> inputs, int k) {
+    /** Unstacks the {@code [rows, k]} fed inputs (the first {@link #INPUTS} rows are those named below). */
+    Steps(GraphContext g, Operand<TFloating> inputs, int k, int rowCount) {
       Ops tf = g.tf();
-      List<Operand<TFloating>> byInput = unstack(tf, inputs, INPUTS);
+      List<Operand<TFloating>> byInput = unstack(tf, inputs, rowCount);
       times = byInput.get(0);
       rows = new ArrayList<>();
       for (Operand<TFloating> r : byInput) {
@@ -70,6 +71,11 @@ final class ChunkUnroll implements ChunkedSimulation {
     /** σ(s_j). */
     Operand<TFloating> sigma(int j) {
       return rows.get(4).get(j);
+    }
+
+    /** Row {@code r} of step j (rows past {@link #INPUTS} are the caller's own). */
+    Operand<TFloating> row(int r, int j) {
+      return rows.get(r).get(j);
     }
 
     /** s_j / T. */
@@ -151,7 +157,7 @@ final class ChunkUnroll implements ChunkedSimulation {
     stateIn = xIn;
     stepInputs = inputs;
     noiseKeys = keys;
-    Steps steps = new Steps(g, inputs, chunk);
+    Steps steps = new Steps(g, inputs, chunk, INPUTS);
     ControlBuilder.FedControl u0 = control.apply(steps);
     ControlBuilder.FedControl r0 = reference == null ? null : reference.apply(steps);
     List<Operand<TInt64>> stepKeys = chunk == 1
@@ -251,6 +257,16 @@ final class ChunkUnroll implements ChunkedSimulation {
 
   @Override
   public double[] stepInputValues(int firstStep) {
+    return stepValues(sde, grid, exponential, chunk, firstStep);
+  }
+
+  /**
+   * The {@link #INPUTS} step rows of the chunk of {@code chunk} steps from {@code firstStep}, row-major
+   * {@code [INPUTS, chunk]}: s, √Δt, Δt, 1 + c(s)Δt, σ(s), s/T, 1 − s/T (exponential rule: σβ, β²σ²,
+   * √(1 − β²) in rows 1–3); padding steps (k ≥ N) have zero step size.
+   */
+  static double[] stepValues(SdeSchedule sde, TimeGrid grid, StepRule.Exponential exponential, int chunk,
+      int firstStep) {
     int n = grid.steps();
     double terminal = sde.terminalTime();
     double[] v = new double[INPUTS * chunk];

@@ -2,6 +2,7 @@ package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.ChunkedTargetPath;
 import dev.pathspace.api.ConfigException;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
@@ -215,6 +216,29 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
             ? TargetPaths.reversibleChain(g, req, targetSamples, exp)
             : TargetPaths.noising(g, req, targetSamples);
     return Optional.of(LogRnd.referenceOnPath(g, req, rule, control(g, req), coupling(req, prior), prior, path));
+  }
+
+  /**
+   * {@link #targetPathRnd} as a chunk graph ({@link TargetPathChunk}): the reversible chain's or the noising
+   * kernel backwards from X_N (with the fed reference control for Euler), the finish adds log p_prior(X_N) −
+   * log ρ(X_N) as {@link LogRnd#referenceOnPath}.
+   */
+  @Override
+  public Optional<ChunkedTargetPath> chunkedTargetPath(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    StepRule rule = rule(req);
+    StepRule.Exponential exp = rule instanceof StepRule.Exponential e ? e : null;
+    TargetPaths.Kernel kernel = exp != null ? TargetPaths.reversibleKernel(exp) : TargetPaths.noisingKernel(req);
+    java.util.function.Function<ChunkUnroll.Steps, ControlBuilder.FedControl> reference = exp == null
+        ? steps -> (gg, j, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), steps.sigma(j)))
+        : null;
+    return Optional.of(new TargetPathChunk(g, req, chunk, exp, kernel,
+        steps -> ControlBuilder.bindFed(g, "dds", params.parameterisation(), params, req, prior, steps), reference,
+        (gg, first, running, ito, last) -> new RndTerms(Tiling.zeros(gg, req.batch()), running, ito,
+            Floating.view(gg.tf().math.sub(prior.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

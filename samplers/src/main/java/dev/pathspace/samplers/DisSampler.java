@@ -2,6 +2,7 @@ package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.ChunkedTargetPath;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.TimeGrid;
 import org.tensorflow.Operand;
@@ -136,14 +137,7 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
     Operand<TFloating> x0 =
         prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
     Operand<TFloating> initial = prior.logDensity(g, x0);
-    SdeSchedule sde = req.schedule();
-    TimeGrid grid = sde.grid(req.timesteps());
-    int d = req.target().dim();
-    double driftDivergence = 0;
-    for (int k = 0; k < grid.steps(); k++) {
-      driftDivergence += d * sde.integratedDrift(grid.time(k), grid.time(k + 1));
-    }
-    double constant = driftDivergence;
+    double constant = LogRnd.driftDivergence(req);
     return Optional.of(new ChunkUnroll(g, req, chunk, x0, initial,
         steps -> ControlBuilder.bindFed(g, "dis", params.parameterisation(), params, req, prior, steps),
         (gg, init, running, ito, last) -> new RndTerms(init,
@@ -160,6 +154,24 @@ public final class DisSampler extends ControlledSampler<DisSampler.Params> {
     return Optional.of(
         LogRnd.timeReversalOnPath(
             g, req, prior(req), control(g, req), Coupling.none(), TargetPaths.noising(g, req, targetSamples)));
+  }
+
+  /**
+   * {@link #targetPathRnd} as a chunk graph ({@link TargetPathChunk}): the noising kernel backwards from X_N,
+   * the finish adds log p_prior(X_0), the constant and −log ρ(X_N) as {@link LogRnd#timeReversalOnPath}.
+   */
+  @Override
+  public Optional<ChunkedTargetPath> chunkedTargetPath(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    double constant = LogRnd.driftDivergence(req);
+    return Optional.of(new TargetPathChunk(g, req, chunk, null, TargetPaths.noisingKernel(req),
+        steps -> ControlBuilder.bindFed(g, "dis", params.parameterisation(), params, req, prior, steps), null,
+        (gg, first, running, ito, last) -> new RndTerms(prior.logDensity(gg, first),
+            Floating.view(gg.tf().math.sub(running, gg.scalar(constant))), ito,
+            Floating.view(gg.tf().math.neg(req.target().logDensity(gg, last))), last)));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

@@ -59,14 +59,15 @@ final class LogRnd {
     SdeSchedule sde = req.schedule();
     TimeGrid grid = sde.grid(req.timesteps());
     Unroll.Result r = Unroll.onPath(g, StepRule.euler(sde, grid), control, coupling, path);
-    Operand<TFloating> running = Floating.view(tf.math.sub(r.running(), g.scalar(driftDivergence(req, grid))));
+    Operand<TFloating> running = Floating.view(tf.math.sub(r.running(), g.scalar(driftDivergence(req))));
     Operand<TFloating> terminal = Floating.view(tf.math.neg(req.target().logDensity(g, r.last())));
     return new RndTerms(prior.logDensity(g, path.get(0)), running, r.ito(), terminal, r.last(), r.path());
   }
 
   /** d·Σ_k ∫_{s_k}^{s_{k+1}} c, the divergence of the reference drift integrated over the grid. */
-  private static double driftDivergence(SimulationRequest req, TimeGrid grid) {
+  static double driftDivergence(SimulationRequest req) {
     SdeSchedule sde = req.schedule();
+    TimeGrid grid = sde.grid(req.timesteps());
     int d = req.target().dim();
     double sum = 0;
     for (int k = 0; k < grid.steps(); k++) {

@@ -2,6 +2,7 @@ package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
 import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.ChunkedTargetPath;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -154,6 +155,22 @@ public final class PisSampler extends ControlledSampler<PisSampler.Params> {
             g, req, rule(req), control(g, req), Coupling.none(),
             referenceTerminal(req.schedule(), d, params.priorLoc()),
             TargetPaths.brownianBridge(g, req, targetSamples, params.priorLoc())));
+  }
+
+  /**
+   * {@link #targetPathRnd} as a chunk graph ({@link TargetPathChunk}): the Brownian-bridge kernel backwards
+   * from X_N, the finish adds log p_ref(X_N) − log ρ(X_N) as {@link LogRnd#referenceOnPath}.
+   */
+  @Override
+  public Optional<ChunkedTargetPath> chunkedTargetPath(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior ref = referenceTerminal(req.schedule(), req.target().dim(), params.priorLoc());
+    return Optional.of(new TargetPathChunk(g, req, chunk, null, TargetPaths.bridgeKernel(req, params.priorLoc()),
+        steps -> ControlBuilder.bindFed(g, "pis", params.parameterisation(), params, req, null, steps), null,
+        (gg, first, running, ito, last) -> new RndTerms(Tiling.zeros(gg, req.batch()), running, ito,
+            Floating.view(gg.tf().math.sub(ref.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
   }
 
   private static StepRule rule(SimulationRequest req) {

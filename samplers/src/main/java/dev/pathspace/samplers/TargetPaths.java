@@ -33,8 +33,44 @@ import org.tensorflow.types.family.TFloating;
 final class TargetPaths {
   private TargetPaths() {}
 
+  /**
+   * The backward kernel X_k = loc + scale_k (X_{k+1} − loc) + std_k ξ_k of a target path, k = N−1, …, 0.
+   *
+   * @param scale per-step scale, {@code [N]}
+   * @param std per-step noise std, {@code [N]} (no draw where 0)
+   * @param loc the centre
+   */
+  record Kernel(double[] scale, double[] std, double loc) {
+    /** Steps N. */
+    int steps() {
+      return scale.length;
+    }
+
+    /**
+     * The 1-based index among the path's draws (made from k = N−1 down to 0, none where std_k = 0) of step
+     * k's draw, or 0 when step k draws nothing.
+     */
+    long draw(int k) {
+      if (std[k] <= 0) {
+        return 0;
+      }
+      long index = 0;
+      for (int j = steps() - 1; j >= k; j--) {
+        if (std[j] > 0) {
+          index++;
+        }
+      }
+      return index;
+    }
+  }
+
   /** The backward noising path of the schedule on the request's grid. */
   static List<Operand<TFloating>> noising(GraphContext g, SimulationRequest req, Operand<TFloating> xN) {
+    return backward(g, req, xN, noisingKernel(req));
+  }
+
+  /** The kernel of {@link #noising}. */
+  static Kernel noisingKernel(SimulationRequest req) {
     SdeSchedule sde = req.schedule();
     TimeGrid grid = sde.grid(req.timesteps());
     double terminal = sde.terminalTime();
@@ -45,12 +81,17 @@ final class TargetPaths {
       scale[k] = tr.meanScale();
       std[k] = Math.sqrt(tr.variance());
     }
-    return backward(g, req, xN, scale, std, 0.0);
+    return new Kernel(scale, std, 0.0);
   }
 
   /** The Euler-clock Brownian bridge from {@code loc} (at s = 0) to X_N. */
   static List<Operand<TFloating>> brownianBridge(
       GraphContext g, SimulationRequest req, Operand<TFloating> xN, double loc) {
+    return backward(g, req, xN, bridgeKernel(req, loc));
+  }
+
+  /** The kernel of {@link #brownianBridge}. */
+  static Kernel bridgeKernel(SimulationRequest req, double loc) {
     SdeSchedule sde = req.schedule();
     TimeGrid grid = sde.grid(req.timesteps());
     int n = grid.steps();
@@ -66,12 +107,17 @@ final class TargetPaths {
       scale[k] = clock[k] / clock[k + 1];
       std[k] = Math.sqrt(clock[k] * (clock[k + 1] - clock[k]) / clock[k + 1]);
     }
-    return backward(g, req, xN, scale, std, loc);
+    return new Kernel(scale, std, loc);
   }
 
   /** The backward path of the reversible DDS exponential chain. */
   static List<Operand<TFloating>> reversibleChain(
       GraphContext g, SimulationRequest req, Operand<TFloating> xN, StepRule.Exponential rule) {
+    return backward(g, req, xN, reversibleKernel(rule));
+  }
+
+  /** The kernel of {@link #reversibleChain}. */
+  static Kernel reversibleKernel(StepRule.Exponential rule) {
     int n = rule.steps();
     double[] scale = new double[n];
     double[] std = new double[n];
@@ -80,12 +126,15 @@ final class TargetPaths {
       scale[k] = Math.sqrt(1 - b * b);
       std[k] = rule.sigma() * b;
     }
-    return backward(g, req, xN, scale, std, 0.0);
+    return new Kernel(scale, std, 0.0);
   }
 
   /** X_k = loc + scale_k (X_{k+1} − loc) + std_k ξ_k for k = N−1, …, 0 (no draw where std_k = 0). */
   private static List<Operand<TFloating>> backward(
-      GraphContext g, SimulationRequest req, Operand<TFloating> xN, double[] scale, double[] std, double loc) {
+      GraphContext g, SimulationRequest req, Operand<TFloating> xN, Kernel kernel) {
+    double[] scale = kernel.scale();
+    double[] std = kernel.std();
+    double loc = kernel.loc();
     Ops tf = g.tf();
     int d = req.target().dim();
     List<Operand<TFloating>> path = new ArrayList<>();

@@ -107,6 +107,11 @@ final class ChunkForward {
 
   /** A tensor of the run's dtype. */
   Tensor floating(double[] v, long... shape) {
+    return floating(isDouble, v, shape);
+  }
+
+  /** A float64 ({@code isDouble}) or float32 tensor of {@code v}. */
+  static Tensor floating(boolean isDouble, double[] v, long... shape) {
     if (isDouble) {
       return TFloat64.tensorOf(Shape.of(shape), DataBuffers.of(v, true, false));
     }
@@ -117,7 +122,8 @@ final class ChunkForward {
     return TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(f, true, false));
   }
 
-  private static void add(double[] acc, double[] v) {
+  /** acc += v, elementwise. */
+  static void add(double[] acc, double[] v) {
     for (int i = 0; i < acc.length; i++) {
       acc[i] += v[i];
     }

@@ -450,13 +450,33 @@ public final class Experiment implements AutoCloseable {
   private TargetPathEval evaluateTargetPaths(int total, int chunk,
       org.tensorflow.op.core.Placeholder<? extends TFloating> samplesIn, Operand<TFloating> logRndOp,
       long seedBase, long sampleSeed) {
-    if (logRndOp == null) {
+    if (logRndOp == null && program.targetChunks == null) {
       return TargetPathEval.absent(program.targetPathAbsent);
     }
     int chunks = (total + chunk - 1) / chunk;
     double[][] x = program.groundTruth.sample(chunks * chunk, sampleSeed);
     double[] out = new double[total];
     int filled = 0;
+    if (logRndOp == null) { // the chunk graph (its batch is the evaluation batch, as the curve's is then)
+      if (chunk != program.targetChunks.batch()) {
+        throw new IllegalStateException("target-path chunk graph of batch " + program.targetChunks.batch()
+            + " asked for chunks of " + chunk);
+      }
+      for (int c = 0; c < chunks; c++) {
+        double[] last = new double[chunk * x[0].length];
+        for (int i = 0; i < chunk; i++) {
+          System.arraycopy(x[c * chunk + i], 0, last, i * x[0].length, x[0].length);
+        }
+        try (Fed fed = new Fed()) {
+          double[] a = program.targetChunks.logRnd(session, new long[] {config.seed() + 7919, seedBase + c}, last,
+              fed::feed);
+          int n = Math.min(chunk, total - filled);
+          System.arraycopy(a, 0, out, filled, n);
+          filled += n;
+        }
+      }
+      return TargetPathEval.of(out);
+    }
     for (int c = 0; c < chunks; c++) {
       try (TInt64 seed = TInt64.vectorOf(config.seed() + 7919, seedBase + c);
           Tensor xs = rows(x, c * chunk, chunk);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.pathspace.api.ChunkedSimulation;
+import dev.pathspace.api.ChunkedTargetPath;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -74,7 +75,9 @@ final class TrainingProgram {
   final Operand<TFloating> evalTargetLogRnd;
   /** The target's ground-truth sampler that feeds {@link #targetSamples}; null when there is none. */
   final dev.pathspace.api.GroundTruthSampler groundTruth;
-  /** Why {@link #evalTargetLogRnd} is null (null when it exists). */
+  /** The target-path rnd through a chunk graph (chunk-graph runs), else null. */
+  final ChunkTargetPathEvaluation targetChunks;
+  /** Why there is neither {@link #evalTargetLogRnd} nor {@link #targetChunks} (null when one exists). */
   final String targetPathAbsent;
   /** Learning-curve evaluation outputs (the evaluation ones when their batch is the same; null when off). */
   final Operand<TFloating> curveLogRnd;
@@ -175,14 +178,23 @@ final class TrainingProgram {
     }
     Placeholder<? extends TFloating> gt = null;
     Operand<TFloating> targetRnd = null;
+    ChunkTargetPathEvaluation chunkTarget = null;
     String absent = null;
     if (c.target().groundTruth().isEmpty()) {
       absent = "target '" + c.target().id() + "' has no ground-truth sampler";
     } else if (evalChunks != null) {
-      // targetPathRnd is an unrolled graph of N steps: building it would make memory grow with N again
-      absent = "not computed with the chunk graph (train.gradientChunk=" + chunk
-          + "): the target-path rnd is an unrolled graph of train.timesteps steps; use train.gradientChunk=0 for "
-          + "the forward ESS and EUBO";
+      // an unrolled targetPathRnd of N steps would make memory grow with N again: its chunk graph or nothing
+      StatelessNoise targetNoise = new StatelessNoise(evalCtx, evalSeed, 3);
+      Optional<ChunkedTargetPath> path = c.sampler().chunkedTargetPath(evalCtx, new SimulationRequest(
+          c.schedule(), c.target(), evalBatch, cfg.train().timesteps(), new SimulationRequirements(false, true, 1),
+          targetNoise, false), chunk);
+      if (path.isPresent()) {
+        chunkTarget = new ChunkTargetPathEvaluation(evalCtx, path.get(), targetNoise, evalBatch, c.target().dim(),
+            "eval_target_log_rnd");
+      } else {
+        absent = "not computed with the chunk graph (train.gradientChunk=" + chunk + "): sampler '"
+            + c.sampler().id() + "' has no chunked target path; use train.gradientChunk=0 for the forward ESS and EUBO";
+      }
     } else {
       gt = placeholder(tf, dtype, evalBatch, c.target().dim());
       java.util.Optional<RndTerms> fwd =
@@ -201,7 +213,8 @@ final class TrainingProgram {
       }
     }
     targetSamples = targetRnd == null ? null : gt;
-    groundTruth = targetRnd == null ? null : c.target().groundTruth().orElseThrow();
+    targetChunks = chunkTarget;
+    groundTruth = targetRnd == null && chunkTarget == null ? null : c.target().groundTruth().orElseThrow();
     evalTargetLogRnd = targetRnd;
     targetPathAbsent = absent;
     if (trainable && cfg.eval().curves()) {

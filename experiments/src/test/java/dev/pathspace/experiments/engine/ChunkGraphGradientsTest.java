@@ -200,12 +200,16 @@ class ChunkGraphGradientsTest {
   }
 
   private static EvalResult evaluate(PathSampler sampler, int chunk) {
+    return evaluate(sampler, new VpFixtureSchedule(), chunk);
+  }
+
+  private static EvalResult evaluate(PathSampler sampler, SdeSchedule schedule, int chunk) {
     ComponentChoice x = new ComponentChoice("x", Map.of());
     RunConfig cfg = new RunConfig(x, x, x, x,
         new TrainSettings(1, 16, N, 1e-3, 1.0, 0.0, 0.0, true, 1, 1, chunk),
         new EvalSettings(10, 4, 4), 11, "float64", 1, 1);
     RunComponents c = new RunComponents(sampler, new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()),
-        new VpFixtureSchedule(), new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
+        schedule, new GaussianFixtureTarget(2, 0.5, 0.8, 0.3));
     try (Experiment e = Experiment.build(c, cfg)) {
       e.train(new RunListener() {
         @Override
@@ -229,6 +233,19 @@ class ChunkGraphGradientsTest {
     assertSameEvaluation(evaluate(dds(Integrator.EULER), 0), evaluate(dds(Integrator.EULER), 5));
   }
 
+  /**
+   * The target-path rnd (EUBO, forward ESS) through the chunk graph, run from the last chunk to the first
+   * (K = 5, 4 and 1 for N = 12: padded, divided and one step per chunk), equals the unrolled target path's
+   * on the same exact target samples and noise: PIS's Brownian bridge (whose step 0 draws nothing).
+   */
+  @Test
+  void pisTargetPathsThroughTheChunkGraphEqualTheUnrolledOnes() {
+    EvalResult full = evaluate(pis(), new BrownianFixtureSchedule(), 0);
+    for (int k : new int[] {5, 4, 1}) {
+      assertSameEvaluation(full, evaluate(pis(), new BrownianFixtureSchedule(), k));
+    }
+  }
+
   private static void assertSameEvaluation(EvalResult full, EvalResult chunked) {
     assertThat(chunked.logRnd()).hasSize(10);
     for (int i = 0; i < 10; i++) {
@@ -239,6 +256,14 @@ class ChunkGraphGradientsTest {
       }
     }
     assertThat(full.logRnd()[0]).isNotEqualTo(full.logRnd()[1]);
+    double[] target = full.targetPath().values().orElseThrow();
+    double[] targetChunked = chunked.targetPath().values()
+        .orElseThrow(() -> new AssertionError(chunked.targetPath().reason().orElse("")));
+    assertThat(targetChunked).hasSize(10);
+    for (int i = 0; i < 10; i++) {
+      assertThat(targetChunked[i]).isCloseTo(target[i], org.assertj.core.api.Assertions.within(1e-10));
+    }
+    assertThat(target[0]).isNotEqualTo(target[1]);
   }
 
   @Test
