@@ -1,6 +1,7 @@
 package dev.pathspace.samplers;
 
 import dev.pathspace.api.params.Describe;
+import dev.pathspace.api.ChunkedSimulation;
 import dev.pathspace.api.ControlField;
 import dev.pathspace.api.Floating;
 import dev.pathspace.api.GraphContext;
@@ -18,6 +19,7 @@ import dev.pathspace.samplers.nn.NetworkParams;
 import dev.pathspace.samplers.nn.TimeGain;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -207,38 +209,81 @@ public final class BridgeSampler extends ControlledSampler<BridgeSampler.Params>
             true);
     FourierMlp.Bound nnV = new FourierMlp("bridge/inf/ctrl", d, d, net, lr).bind(g, left);
     List<Operand<TFloating>> gainV = new TimeGain("bridge/inf/gain", net, 1.0, lr).rows(g, left);
+    Coupling.InferenceControl v = (gg, k, s, x) -> inference(gg, prior, clip, nnV.applyWithDivergence(gg, k, x),
+        gainV.get(k), x, gg.scalar(sde.diffusion(s)), gg.scalar(1 - s / terminal));
+    return new Controls(u, v);
+  }
+
+  /**
+   * The chunk graph of both trainable controls (docs/performance.md, chunk graph): the same variables and,
+   * for the same times, the same values as {@link #controls} with {@link Coupling#inference} — a = u + v,
+   * b = u − v and the extra cost σ(s)∇·v — and the finish of {@link LogRnd#timeReversal}.
+   */
+  @Override
+  public Optional<ChunkedSimulation> chunkedSimulation(GraphContext g, SimulationRequest req, int chunk) {
+    if (hasFixedControl()) {
+      return Optional.empty();
+    }
+    GaussianPrior prior = prior(req);
+    Target target = req.target();
+    int d = target.dim();
+    NetworkParams net = params.network();
+    double lr = params.inferenceLrScale();
+    Clip clip = params.clip(g);
+    Operand<TFloating> x0 =
+        prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
+    double constant = LogRnd.driftDivergence(req);
+    return Optional.of(new ChunkUnroll(g, req, chunk, null, x0, prior.logDensity(g, x0),
+        steps -> ControlBuilder.guidedFed(g, "bridge/gen", req, net, clip,
+            (gg, j, x) -> Floating.view(gg.tf().math.mul(target.score(gg, x), steps.lambda(j))), 1.0, true, steps),
+        steps -> {
+          FourierMlp.Bound nnV = new FourierMlp("bridge/inf/ctrl", d, d, net, lr).bind(g, steps.times(), steps.size());
+          List<Operand<TFloating>> gainV = new TimeGain("bridge/inf/gain", net, 1.0, lr).rows(g, steps.times(),
+              steps.size());
+          return (gg, j, x, u) -> {
+            Coupling.VDiv vd = inference(gg, prior, clip, nnV.applyWithDivergence(gg, j, x), gainV.get(j), x,
+                steps.sigma(j), steps.oneMinusLambda(j));
+            Ops tf = gg.tf();
+            return new Coupling.Integrands(Floating.view(tf.math.add(u, vd.v())),
+                Floating.view(tf.math.sub(u, vd.v())),
+                Floating.view(tf.math.mul(vd.divergence(), steps.sigma(j))));
+          };
+        },
+        (gg, init, running, ito, last) -> new RndTerms(init,
+            Floating.view(gg.tf().math.sub(running, gg.scalar(constant))), ito,
+            Floating.view(gg.tf().math.neg(target.logDensity(gg, last))), last)));
+  }
+
+  /**
+   * LerpPriorCtrl v = clip(NN_v) + σ·clip(w∇log p_prior)·clip(g_v) with w = 1 − s/T, and its exact
+   * divergence ∇·v from the network's Jacobian diagonal and the prior score's closed form.
+   */
+  private static Coupling.VDiv inference(GraphContext gg, GaussianPrior prior, Clip clip, MlpDivergence.Result nn,
+      Operand<TFloating> gainRow, Operand<TFloating> x, Operand<TFloating> sigma, Operand<TFloating> w) {
+    Ops tf = gg.tf();
     Operand<TFloating> cm = clip.model();
     Operand<TFloating> cs = clip.score();
     double invVar = 1.0 / (prior.scale() * prior.scale());
-    Coupling.InferenceControl v =
-        (gg, k, s, x) -> {
-          Ops tf = gg.tf();
-          double w = 1 - s / terminal;
-          double sigma = sde.diffusion(s);
-          MlpDivergence.Result nn = nnV.applyWithDivergence(gg, k, x);
-          Operand<TFloating> raw = nn.output();
-          Operand<TFloating> inNn = inside(gg, raw, cm);
-          Operand<TFloating> weighted = Floating.view(tf.math.mul(prior.score(gg, x), gg.scalar(w)));
-          Operand<TFloating> inScore = inside(gg, weighted, cs);
-          Operand<TFloating> gain = Clip.byValue(gg, gainV.get(k), cm); // [1, 1]
-          Operand<TFloating> value =
-              Floating.view(
-                  tf.math.add(
-                      Clip.byValue(gg, raw, cm),
-                      tf.math.mul(
-                          tf.math.mul(Clip.byValue(gg, weighted, cs), gg.scalar(sigma)), gain)));
-          // ∇·clip(NN) = Σ_i 1{|NN_i| < c} ∂NN_i/∂x_i
-          Operand<TFloating> divNn =
-              Floating.view(tf.sum(tf.math.mul(inNn, nn.jacobianDiagonal()), tf.constant(1)));
-          // ∇·[σ w clip(−(x − loc)/scale²) g] = σ w g (−1/scale²) Σ_i 1{unclipped_i}
-          Operand<TFloating> divScore =
-              Floating.view(
-                  tf.math.mul(
-                      tf.math.mul(tf.sum(inScore, tf.constant(1)), gg.scalar(-sigma * w * invVar)),
-                      tf.reshape(gain, tf.constant(new long[] {1}))));
-          return new Coupling.VDiv(value, Floating.view(tf.math.add(divNn, divScore)));
-        };
-    return new Controls(u, v);
+    Operand<TFloating> raw = nn.output();
+    Operand<TFloating> inNn = inside(gg, raw, cm);
+    Operand<TFloating> weighted = Floating.view(tf.math.mul(prior.score(gg, x), w));
+    Operand<TFloating> inScore = inside(gg, weighted, cs);
+    Operand<TFloating> gain = Clip.byValue(gg, gainRow, cm); // [1, 1]
+    Operand<TFloating> value =
+        Floating.view(
+            tf.math.add(
+                Clip.byValue(gg, raw, cm),
+                tf.math.mul(tf.math.mul(Clip.byValue(gg, weighted, cs), sigma), gain)));
+    // ∇·clip(NN) = Σ_i 1{|NN_i| < c} ∂NN_i/∂x_i
+    Operand<TFloating> divNn = Floating.view(tf.sum(tf.math.mul(inNn, nn.jacobianDiagonal()), tf.constant(1)));
+    // ∇·[σ w clip(−(x − loc)/scale²) g] = σ w g (−1/scale²) Σ_i 1{unclipped_i}
+    Operand<TFloating> divScore =
+        Floating.view(
+            tf.math.mul(
+                tf.math.mul(tf.math.mul(tf.sum(inScore, tf.constant(1)), tf.math.mul(sigma, w)),
+                    gg.scalar(-invVar)),
+                tf.reshape(gain, tf.constant(new long[] {1}))));
+    return new Coupling.VDiv(value, Floating.view(tf.math.add(divNn, divScore)));
   }
 
   /** 1{|y| < c} elementwise, as a constant (no gradient). */

@@ -89,6 +89,27 @@ final class ChunkUnroll implements ChunkedSimulation {
     }
   }
 
+  /**
+   * {@link Coupling} at step j of a chunk graph: the integrands for the control value u at state x, with the
+   * step's scalars fed.
+   */
+  @FunctionalInterface
+  interface FedCoupling {
+    Coupling.Integrands apply(GraphContext g, int j, Operand<TFloating> x, Operand<TFloating> u);
+  }
+
+  /** {@link Coupling#reference} with a fed reference control r: a = u − r, b = u + r. */
+  static Function<Steps, FedCoupling> reference(Function<Steps, ControlBuilder.FedControl> r) {
+    return steps -> {
+      ControlBuilder.FedControl r0 = r.apply(steps);
+      return (g, j, x, u) -> {
+        Operand<TFloating> rv = r0.apply(g, j, x);
+        Ops tf = g.tf();
+        return new Coupling.Integrands(Floating.view(tf.math.sub(u, rv)), Floating.view(tf.math.add(u, rv)), null);
+      };
+    };
+  }
+
   /** The sampler's constant and terminal terms (see {@link ChunkedSimulation#finish}). */
   @FunctionalInterface
   interface Finish {
@@ -124,14 +145,15 @@ final class ChunkUnroll implements ChunkedSimulation {
 
   /**
    * Builds the chunk graph of {@code rule} ({@link StepRule.Euler} of the schedule or {@link
-   * StepRule.Exponential}; null = Euler) with an optional fed reference control r of {@link
-   * Coupling#reference} (a = u − r, b = u + r; null = {@link Coupling#none}). For the exponential rule the
+   * StepRule.Exponential}; null = Euler) with an optional fed coupling (e.g. {@link #reference}, or the
+   * bridge's inference control; null = {@link Coupling#none}): per step the running cost is (⟨a, w − ½b⟩
+   * or ½|a|², plus the coupling's extra cost)·Δt and the Itô term ⟨a, n⟩, as {@link Unroll}. For the exponential rule the
    * rows √Δt, Δt and 1 + cΔt carry σβ_k, β_k²σ² and √(1 − β_k²) (padding: 0, 0, 1), and the state moves
    * as √(1 − β²)X + β²σ²w + σβξ.
    */
   ChunkUnroll(GraphContext g, SimulationRequest req, int chunk, StepRule rule, Operand<TFloating> x0,
       Operand<TFloating> initial, Function<Steps, ControlBuilder.FedControl> control,
-      Function<Steps, ControlBuilder.FedControl> reference, Finish finish) {
+      Function<Steps, FedCoupling> coupling, Finish finish) {
     if (chunk < 1) {
       throw new IllegalArgumentException("chunk must be >= 1 (got " + chunk + ")");
     }
@@ -159,7 +181,7 @@ final class ChunkUnroll implements ChunkedSimulation {
     noiseKeys = keys;
     Steps steps = new Steps(g, inputs, chunk, INPUTS);
     ControlBuilder.FedControl u0 = control.apply(steps);
-    ControlBuilder.FedControl r0 = reference == null ? null : reference.apply(steps);
+    FedCoupling c0 = coupling == null ? null : coupling.apply(steps);
     List<Operand<TInt64>> stepKeys = chunk == 1
         ? List.of(tf.reshape(keys, tf.constant(new long[] {2})))
         : tf.unstack(keys, (long) chunk, Unstack.axis(0L)).output().stream().map(o -> (Operand<TInt64>) o).toList();
@@ -170,16 +192,15 @@ final class ChunkUnroll implements ChunkedSimulation {
     for (int j = 0; j < chunk; j++) {
       Operand<TFloating> u = u0.apply(g, j, x);
       Operand<TFloating> w = detached ? Floating.view(tf.stopGradient(u)) : u;
-      Operand<TFloating> a = u;
-      Operand<TFloating> b = u;
-      if (r0 != null) {
-        Operand<TFloating> rv = r0.apply(g, j, x);
-        a = Floating.view(tf.math.sub(u, rv));
-        b = Floating.view(tf.math.add(u, rv));
-      }
+      Coupling.Integrands in = c0 == null ? new Coupling.Integrands(u, u, null) : c0.apply(g, j, x, u);
+      Operand<TFloating> a = in.a();
+      Operand<TFloating> b = in.b();
       Operand<TFloating> c = detached
           ? Floating.view(tf.sum(tf.math.mul(a, tf.math.sub(w, tf.math.mul(b, g.scalar(0.5)))), axis1))
           : Floating.view(tf.math.mul(tf.sum(tf.math.square(a), axis1), g.scalar(0.5)));
+      if (in.extraCost() != null) {
+        c = Floating.view(tf.math.add(c, in.extraCost()));
+      }
       run = Floating.view(tf.math.add(run, tf.math.mul(c, steps.dt(j))));
       @SuppressWarnings({"unchecked", "rawtypes"})
       Operand<TFloating> xi = Floating.view(

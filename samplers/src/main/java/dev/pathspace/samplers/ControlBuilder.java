@@ -60,30 +60,53 @@ final class ControlBuilder {
       SimulationRequest req,
       GaussianPrior prior,
       ChunkUnroll.Steps steps) {
-    int d = req.target().dim();
-    int n = steps.size();
-    NetworkParams network = params.network();
-    Clip clip = params.clip(g);
-    FourierMlp.Bound net = new FourierMlp(prefix + "/ctrl", d, d, network).bind(g, steps.times(), n);
-    boolean guided = p != Parameterisation.NETWORK;
-    List<Operand<TFloating>> gain =
-        guided ? new TimeGain(prefix + "/gain", network, p.gainInit()).rows(g, steps.times(), n) : List.of();
     if (p == Parameterisation.LERP && prior == null) {
       throw new IllegalStateException("the lerp parameterisation needs a Gaussian prior");
     }
+    FedGuide guide = switch (p) {
+      case NETWORK -> null;
+      case SCORE -> (gg, j, x) -> req.target().score(gg, x);
+      case LERP -> (gg, j, x) -> Floating.view(gg.tf().math.add(
+          gg.tf().math.mul(prior.score(gg, x), steps.oneMinusLambda(j)),
+          gg.tf().math.mul(req.target().score(gg, x), steps.lambda(j))));
+    };
+    return guidedFed(g, prefix, req, params.network(), params.clip(g), guide, p.gainInit(), p.diffusionScaled(),
+        steps);
+  }
+
+  /** A guiding score term at step j of a chunk graph (the step's time and weights are fed), {@code [B, d]}. */
+  @FunctionalInterface
+  interface FedGuide {
+    Operand<TFloating> apply(GraphContext g, int j, Operand<TFloating> x);
+  }
+
+  /**
+   * {@link #guided} bound to the fed steps of a chunk graph: the same variables and, for the same time and
+   * σ, the same values.
+   */
+  static FedControl guidedFed(
+      GraphContext g,
+      String prefix,
+      SimulationRequest req,
+      NetworkParams network,
+      Clip clip,
+      FedGuide guide,
+      double gainInit,
+      boolean diffusionScaled,
+      ChunkUnroll.Steps steps) {
+    int d = req.target().dim();
+    int n = steps.size();
+    FourierMlp.Bound net = new FourierMlp(prefix + "/ctrl", d, d, network).bind(g, steps.times(), n);
+    List<Operand<TFloating>> gain =
+        guide != null ? new TimeGain(prefix + "/gain", network, gainInit).rows(g, steps.times(), n) : List.of();
     return (gg, j, x) -> {
       Operand<TFloating> nn = Clip.byValue(gg, net.apply(gg, j, x), clip.model());
-      if (!guided) {
+      if (guide == null) {
         return nn;
       }
       Ops tf = gg.tf();
-      Operand<TFloating> guide = p == Parameterisation.SCORE
-          ? req.target().score(gg, x)
-          : Floating.view(tf.math.add(
-              tf.math.mul(prior.score(gg, x), steps.oneMinusLambda(j)),
-              tf.math.mul(req.target().score(gg, x), steps.lambda(j))));
-      Operand<TFloating> score = Clip.byValue(gg, guide, clip.score());
-      if (p.diffusionScaled()) {
+      Operand<TFloating> score = Clip.byValue(gg, guide.apply(gg, j, x), clip.score());
+      if (diffusionScaled) {
         score = Floating.view(tf.math.mul(score, steps.sigma(j)));
       }
       return Floating.view(tf.math.add(nn, tf.math.mul(score, Clip.byValue(gg, gain.get(j), clip.model()))));

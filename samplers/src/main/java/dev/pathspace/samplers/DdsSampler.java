@@ -191,8 +191,8 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
     GaussianPrior prior = prior(req);
     Operand<TFloating> x0 =
         prior.sampleTiled(g, req.noise(), req.batch(), req.requirements().trajectoriesPerSample());
-    java.util.function.Function<ChunkUnroll.Steps, ControlBuilder.FedControl> reference = params.euler()
-        ? steps -> (gg, j, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), steps.sigma(j)))
+    java.util.function.Function<ChunkUnroll.Steps, ChunkUnroll.FedCoupling> reference = params.euler()
+        ? referenceCoupling(prior)
         : null;
     return Optional.of(new ChunkUnroll(g, req, chunk, rule(req), x0, Tiling.zeros(g, req.batch()),
         steps -> ControlBuilder.bindFed(g, "dds", params.parameterisation(), params, req, prior, steps),
@@ -232,13 +232,19 @@ public final class DdsSampler extends ControlledSampler<DdsSampler.Params> {
     StepRule rule = rule(req);
     StepRule.Exponential exp = rule instanceof StepRule.Exponential e ? e : null;
     TargetPaths.Kernel kernel = exp != null ? TargetPaths.reversibleKernel(exp) : TargetPaths.noisingKernel(req);
-    java.util.function.Function<ChunkUnroll.Steps, ControlBuilder.FedControl> reference = exp == null
-        ? steps -> (gg, j, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), steps.sigma(j)))
-        : null;
+    java.util.function.Function<ChunkUnroll.Steps, ChunkUnroll.FedCoupling> reference =
+        exp == null ? referenceCoupling(prior) : null;
     return Optional.of(new TargetPathChunk(g, req, chunk, exp, kernel,
         steps -> ControlBuilder.bindFed(g, "dds", params.parameterisation(), params, req, prior, steps), reference,
         (gg, first, running, ito, last) -> new RndTerms(Tiling.zeros(gg, req.batch()), running, ito,
             Floating.view(gg.tf().math.sub(prior.logDensity(gg, last), req.target().logDensity(gg, last))), last)));
+  }
+
+  /** The Euler reference control r = σ(s)∇log p_prior as a fed coupling of the chunk graphs. */
+  private static java.util.function.Function<ChunkUnroll.Steps, ChunkUnroll.FedCoupling> referenceCoupling(
+      GaussianPrior prior) {
+    return ChunkUnroll.reference(
+        steps -> (gg, j, x) -> Floating.view(gg.tf().math.mul(prior.score(gg, x), steps.sigma(j))));
   }
 
   private GaussianPrior prior(SimulationRequest req) {

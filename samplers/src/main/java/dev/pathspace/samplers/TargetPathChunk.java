@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TFloating;
  * The chunk graph of a target path ({@link TargetPaths} and {@link Unroll#onPath}, docs/math.md §15): from
  * the fed state at the chunk's end, the states of its K steps are drawn backwards with the kernel's
  * fed scale and std ({@link TargetPaths.Kernel}), then the control is evaluated on each step's pair (X_k,
- * X_{k+1}) with the on-policy cost ½|a|²·w_k and the Itô term ⟨a, n_k⟩, n_k recovered from the pair as
+ * X_{k+1}) with the on-policy cost (½|a|² + extra)·w_k and the Itô term ⟨a, n_k⟩, n_k recovered from the pair as
  * {@link StepRule#recoverNoise} does (Euler: (X_{k+1} − (1 + cΔt)X_k)/σ − uΔt; exponential: X_{k+1} −
  * √(1 − β²)X_k − β²σ²u, which is σβ times the exponential rule's ξ, so ⟨a, n⟩ is its Itô term). The step
  * rows are those of {@link ChunkUnroll} plus two rows for the kernel (padding: scale 1, std 0, zero step
@@ -51,12 +51,12 @@ final class TargetPathChunk implements ChunkedTargetPath {
    * @param rule {@link StepRule.Exponential} or null (Euler–Maruyama of the schedule)
    * @param kernel the backward kernel of the target path
    * @param control the fed control for the chunk's steps
-   * @param reference the fed reference control r of {@link Coupling#reference} (a = u − r), or null
+   * @param coupling the fed coupling (e.g. {@link ChunkUnroll#reference}), or null for {@link Coupling#none}
    * @param finish the initial (from X_0), constant and terminal terms
    */
   TargetPathChunk(GraphContext g, SimulationRequest req, int chunk, StepRule.Exponential rule,
       TargetPaths.Kernel kernel, Function<ChunkUnroll.Steps, ControlBuilder.FedControl> control,
-      Function<ChunkUnroll.Steps, ControlBuilder.FedControl> reference, ChunkUnroll.Finish finish) {
+      Function<ChunkUnroll.Steps, ChunkUnroll.FedCoupling> coupling, ChunkUnroll.Finish finish) {
     if (chunk < 1) {
       throw new IllegalArgumentException("chunk must be >= 1 (got " + chunk + ")");
     }
@@ -97,18 +97,22 @@ final class TargetPathChunk implements ChunkedTargetPath {
       x[j] = loc == 0 ? mean : Floating.view(tf.math.add(mean, g.scalar(loc)));
     }
     ControlBuilder.FedControl u0 = control.apply(steps);
-    ControlBuilder.FedControl r0 = reference == null ? null : reference.apply(steps);
+    ChunkUnroll.FedCoupling c0 = coupling == null ? null : coupling.apply(steps);
     Operand<TInt32> axis1 = tf.constant(1);
     Operand<TFloating> run = Tiling.zeros(g, batch);
     Operand<TFloating> itoSum = Tiling.zeros(g, batch);
     for (int j = 0; j < chunk; j++) {
       Operand<TFloating> u = u0.apply(g, j, x[j]);
-      Operand<TFloating> a = r0 == null ? u : Floating.view(tf.math.sub(u, r0.apply(g, j, x[j])));
+      Coupling.Integrands in = c0 == null ? new Coupling.Integrands(u, u, null) : c0.apply(g, j, x[j], u);
+      Operand<TFloating> a = in.a();
       Operand<TFloating> free = Floating.view(tf.math.sub(x[j + 1], tf.math.mul(x[j], steps.decay(j))));
       Operand<TFloating> n = exponential != null
           ? Floating.view(tf.math.sub(free, tf.math.mul(u, steps.dt(j))))
           : Floating.view(tf.math.sub(tf.math.div(free, steps.sigma(j)), tf.math.mul(u, steps.dt(j))));
       Operand<TFloating> c = Floating.view(tf.math.mul(tf.sum(tf.math.square(a), axis1), g.scalar(0.5)));
+      if (in.extraCost() != null) {
+        c = Floating.view(tf.math.add(c, in.extraCost()));
+      }
       run = Floating.view(tf.math.add(run, tf.math.mul(c, steps.dt(j))));
       itoSum = Floating.view(tf.math.add(itoSum, tf.sum(tf.math.mul(a, n), axis1)));
     }

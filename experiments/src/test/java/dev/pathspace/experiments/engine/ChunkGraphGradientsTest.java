@@ -15,6 +15,7 @@ import dev.pathspace.experiments.config.ComponentChoice;
 import dev.pathspace.experiments.config.EvalSettings;
 import dev.pathspace.experiments.config.RunConfig;
 import dev.pathspace.experiments.config.TrainSettings;
+import dev.pathspace.samplers.BridgeSampler;
 import dev.pathspace.samplers.DdsSampler;
 import dev.pathspace.samplers.DisSampler;
 import dev.pathspace.samplers.Integrator;
@@ -256,6 +257,10 @@ class ChunkGraphGradientsTest {
       }
     }
     assertThat(full.logRnd()[0]).isNotEqualTo(full.logRnd()[1]);
+    if (full.targetPath().values().isEmpty()) { // the bridge: neither run has target paths
+      assertThat(chunked.targetPath().values()).isEmpty();
+      return;
+    }
     double[] target = full.targetPath().values().orElseThrow();
     double[] targetChunked = chunked.targetPath().values()
         .orElseThrow(() -> new AssertionError(chunked.targetPath().reason().orElse("")));
@@ -264,6 +269,24 @@ class ChunkGraphGradientsTest {
       assertThat(targetChunked[i]).isCloseTo(target[i], org.assertj.core.api.Assertions.within(1e-10));
     }
     assertThat(target[0]).isNotEqualTo(target[1]);
+  }
+
+  private static BridgeSampler bridge() {
+    return new BridgeSampler(new BridgeSampler.Params(6, 2, Activation.TANH, 3, 1, 100, 100, 0.0, 0.5, 0.0));
+  }
+
+  /**
+   * The bridge's chunk graph (generative and inference control, a = u + v, b = u − v, extra cost σ∇·v from
+   * the inference network's exact Jacobian diagonal) gives the unrolled gradient off- and on-policy, and
+   * the same training step and evaluation.
+   */
+  @Test
+  void bridgeEqualsTheUnrolledGradientOnAndOffPolicy() {
+    assertSame(bridge(), new VpFixtureSchedule(), new LogVarianceDivergence(LogVarianceDivergence.Params.defaults()), 4);
+    assertSame(bridge(), new VpFixtureSchedule(), new LogVarianceDivergence(LogVarianceDivergence.Params.defaults()), 5);
+    assertSame(bridge(), new VpFixtureSchedule(), new ReverseKlDivergence(ReverseKlDivergence.Params.defaults()), 3);
+    assertSame(bridge(), new VpFixtureSchedule(), new MomentDivergence(MomentDivergence.Params.defaults()), 5);
+    assertSameEvaluation(evaluate(bridge(), 0), evaluate(bridge(), 5));
   }
 
   @Test
