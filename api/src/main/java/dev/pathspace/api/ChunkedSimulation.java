@@ -1,7 +1,6 @@
 package dev.pathspace.api;
 
 import org.tensorflow.Operand;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -18,39 +17,12 @@ import org.tensorflow.types.family.TFloating;
  * of the shared trainable variables, so TF's gradients with given output gradients propagate an adjoint
  * from chunk to chunk (docs/performance.md, chunk graph).
  */
-public interface ChunkedSimulation {
-  /** Steps per chunk K. */
-  int chunk();
-
-  /** Total steps N of the request. */
-  int steps();
-
+public interface ChunkedSimulation extends ChunkGraph {
   /** X_0, {@code [B, d]}, built with the request's noise (fetched once per training step). */
   Operand<TFloating> startState();
 
   /** The initial log-RND term of X_0, {@code [B]} (built with {@link #startState}). */
   Operand<TFloating> startInitial();
-
-  /** Fed: the state at the chunk's first step, {@code [B, d]}. */
-  Operand<TFloating> stateIn();
-
-  /** Fed: the chunk's per-step inputs, {@code [inputs, K]} (one row per input, one column per step). */
-  Operand<TFloating> stepInputs();
-
-  /** Fed: the noise key of each step of the chunk, {@code int64 [K, 2]}. */
-  Operand<TInt64> noiseKeys();
-
-  /** The state after the chunk's last step, {@code [B, d]}. */
-  Operand<TFloating> stateOut();
-
-  /** The chunk's running cost Σ_j running_j, {@code [B]}. */
-  Operand<TFloating> running();
-
-  /** The chunk's Itô terms Σ_j ito_j, {@code [B]} (zeros when the request needs no Itô integral). */
-  Operand<TFloating> ito();
-
-  /** The values of {@link #stepInputs} for the chunk whose first step is {@code firstStep}, row-major. */
-  double[] stepInputValues(int firstStep);
 
   /**
    * The log-RND terms of whole trajectories from the accumulated chunk outputs: {@code initial} (from

@@ -1,7 +1,6 @@
 package dev.pathspace.api;
 
 import org.tensorflow.Operand;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -18,34 +17,7 @@ import org.tensorflow.types.family.TFloating;
  * makes at that step, so both give the same trajectories. Padding steps past N−1 keep the state and add
  * nothing.
  */
-public interface ChunkedTargetPath {
-  /** Steps per chunk K. */
-  int chunk();
-
-  /** Total steps N of the request. */
-  int steps();
-
-  /** Fed: the state at the end of the chunk (after its last step), {@code [B, d]}. */
-  Operand<TFloating> stateIn();
-
-  /** Fed: the chunk's per-step inputs, {@code [inputs, K]}. */
-  Operand<TFloating> stepInputs();
-
-  /** Fed: the noise key of each step of the chunk, {@code int64 [K, 2]}. */
-  Operand<TInt64> noiseKeys();
-
-  /** The state at the chunk's first step, {@code [B, d]}. */
-  Operand<TFloating> stateOut();
-
-  /** The chunk's running cost Σ_j running_j, {@code [B]}. */
-  Operand<TFloating> running();
-
-  /** The chunk's Itô terms Σ_j ito_j, {@code [B]}. */
-  Operand<TFloating> ito();
-
-  /** The values of {@link #stepInputs} for the chunk whose first step is {@code firstStep}, row-major. */
-  double[] stepInputValues(int firstStep);
-
+public interface ChunkedTargetPath extends ChunkGraph {
   /**
    * The 1-based index, counted from the request noise's state when this graph was built, of the draw the
    * unrolled target path makes at step {@code step} (steps are drawn from N−1 down to 0), or 0 when that

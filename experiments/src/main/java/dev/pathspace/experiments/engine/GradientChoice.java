@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Resolves {@code train.gradientChunk} to the chunk size the engine uses: K &gt; 0 and 0 as configured;
  * {@code -1} ({@code auto}) picks the chunk graph with {@link #AUTO_CHUNK} steps when the sampler has one
- * and the unrolled run's memory — its activations (B·N·(3·depth·H + 4d) values) plus its graph
+ * and the unrolled run's memory — its activations (B·N·(3·depth·H + 4d) values; the bridge's networks
+ * count 2 + d times) plus its graph
  * ({@link #GRAPH_BYTES_PER_STEP} per step) — would exceed {@link #AUTO_MEMORY_FRACTION} of the physical
  * memory, and the unrolled graph otherwise: on this 2-core CPU the unrolled graph is as fast or up to
  * ~1.5× faster per step, the chunk graph has a flat graph, memory and first-step cost (docs/performance.md,
@@ -23,7 +24,7 @@ public final class GradientChoice {
   /** Native cost of the graph per unrolled time step (training + evaluation unroll). */
   public static final double GRAPH_BYTES_PER_STEP = 3.5e6;
   /** The built-in samplers with a chunk graph ({@code PathSampler.chunkedSimulation}). */
-  public static final Set<String> CHUNK_GRAPH_SAMPLERS = Set.of("dis", "pis", "dds");
+  public static final Set<String> CHUNK_GRAPH_SAMPLERS = Set.of("dis", "pis", "dds", "bridge");
 
   private GradientChoice() {}
 
@@ -50,7 +51,11 @@ public final class GradientChoice {
     double h = number(cfg, "width", 64);
     double depth = number(cfg, "depth", 2);
     double n = cfg.train().timesteps();
-    return cfg.train().batch() * n * (3 * depth * h + 4.0 * dim) * bytes + GRAPH_BYTES_PER_STEP * n;
+    // the bridge: a generative and an inference network, whose exact Jacobian diagonal carries d tangents
+    // per layer (measured 11.3 GB at B=1024, N=400, H=128, d=10 unrolled; this estimate gives 18 GB)
+    double networks = "bridge".equals(cfg.sampler().type()) ? 2 + dim : 1;
+    double graphs = "bridge".equals(cfg.sampler().type()) ? 2 : 1;
+    return cfg.train().batch() * n * (3 * depth * h * networks + 4.0 * dim) * bytes + graphs * GRAPH_BYTES_PER_STEP * n;
   }
 
   /** The sampler parameter {@code key} as a number, or {@code fallback} when unset or not numeric. */

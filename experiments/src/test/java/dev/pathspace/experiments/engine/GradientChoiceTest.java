@@ -34,9 +34,18 @@ class GradientChoiceTest {
     assertThat(GradientChoice.chunk(n1000, 10, 4 * bytes * 0.99)).isEqualTo(GradientChoice.AUTO_CHUNK);
     // unknown memory, or a sampler without a chunk graph: unrolled
     assertThat(GradientChoice.chunk(n1000, 10, 0)).isZero();
+    RunConfig langevin = new RunConfig(new ComponentChoice("langevin", n1000.sampler().params()), n1000.divergence(),
+        n1000.schedule(), n1000.target(), n1000.train(), n1000.eval(), n1000.seed(), n1000.precision(), 1, 2);
+    assertThat(GradientChoice.chunk(langevin, 10, MACHINE)).isZero();
+    // the bridge's two networks and d Jacobian tangents: 12× the network activations, two graphs
+    RunConfig bridge100 = new RunConfig(new ComponentChoice("bridge", n100.sampler().params()), n100.divergence(),
+        n100.schedule(), n100.target(), n100.train(), n100.eval(), n100.seed(), n100.precision(), 1, 2);
+    assertThat(GradientChoice.unrolledBytes(bridge100, 10)).isCloseTo(100 * (1024 * (768 * 12 + 40) * 4 + 7e6),
+        org.assertj.core.data.Percentage.withPercentage(1e-9));
+    assertThat(GradientChoice.chunk(bridge100, 10, MACHINE)).isZero();
     RunConfig bridge = new RunConfig(new ComponentChoice("bridge", n1000.sampler().params()), n1000.divergence(),
         n1000.schedule(), n1000.target(), n1000.train(), n1000.eval(), n1000.seed(), n1000.precision(), 1, 2);
-    assertThat(GradientChoice.chunk(bridge, 10, MACHINE)).isZero();
+    assertThat(GradientChoice.chunk(bridge, 10, MACHINE)).isEqualTo(GradientChoice.AUTO_CHUNK);
     RunConfig dds = new RunConfig(new ComponentChoice("dds", n1000.sampler().params()), n1000.divergence(),
         n1000.schedule(), n1000.target(), n1000.train(), n1000.eval(), n1000.seed(), n1000.precision(), 1, 2);
     assertThat(GradientChoice.chunk(dds, 10, MACHINE)).isEqualTo(GradientChoice.AUTO_CHUNK);
