@@ -49,7 +49,7 @@ class MemoryEstimateTest {
     // DIS has a chunk graph: the states at the 16 chunk boundaries, and a graph of 25 steps
     assertThat(term(chunked, "stored training states")).isEqualTo(1024.0 * 16 * 10 * 4);
     assertThat(term(chunked, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 25 + MemoryEstimate.RUNTIME_BYTES);
-    // DDS has one too; the bridge has none: every state is stored and the graph is unrolled
+    // DDS and the bridge have one too
     RunConfig c = cfg("train.batch=1024", "sampler.width=128", "train.timesteps=400", "train.gradientChunk=25");
     RunConfig ddsCfg = new RunConfig(new dev.pathspace.experiments.config.ComponentChoice("dds", c.sampler().params()),
         c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
@@ -60,8 +60,15 @@ class MemoryEstimateTest {
         new dev.pathspace.experiments.config.ComponentChoice("bridge", c.sampler().params()),
         c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
     MemoryEstimate bridge = MemoryEstimate.of(bridgeCfg, 10);
-    assertThat(term(bridge, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
-    assertThat(term(bridge, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 400 + MemoryEstimate.RUNTIME_BYTES);
+    assertThat(term(bridge, "stored training states")).isEqualTo(1024.0 * 16 * 10 * 4);
+    assertThat(term(bridge, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 25 + MemoryEstimate.RUNTIME_BYTES);
+    // a sampler without a chunk graph stores every state and unrolls its graph
+    RunConfig langevinCfg = new RunConfig(
+        new dev.pathspace.experiments.config.ComponentChoice("langevin", c.sampler().params()),
+        c.divergence(), c.schedule(), c.target(), c.train(), c.eval(), c.seed(), c.precision(), 1, 2);
+    MemoryEstimate langevin = MemoryEstimate.of(langevinCfg, 10);
+    assertThat(term(langevin, "stored training states")).isEqualTo(1024.0 * 400 * 10 * 4);
+    assertThat(term(langevin, "graph")).isEqualTo(MemoryEstimate.GRAPH_BYTES_PER_STEP * 400 + MemoryEstimate.RUNTIME_BYTES);
   }
 
   @Test
