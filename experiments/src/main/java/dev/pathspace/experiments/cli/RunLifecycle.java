@@ -396,10 +396,11 @@ final class RunLifecycle {
   }
 
   private static String codeVersion(Map<String, Object> provenance) {
-    Object git = provenance.get("git");
-    String commit = git instanceof Map<?, ?> g && g.get("commit") != null ? " git " + g.get("commit")
-        + (Boolean.TRUE.equals(g.get("dirty")) ? " (dirty)" : "") : "";
-    return provenance.get("pathspace_version") + commit;
+    Map<?, ?> git = provenance.get("git") instanceof Map<?, ?> g ? g : Map.of();
+    Map<?, ?> code = provenance.get("code") instanceof Map<?, ?> c ? c : Map.of();
+    return Provenance.codeVersion(String.valueOf(provenance.get("pathspace_version")),
+        git.get("commit") == null ? null : String.valueOf(git.get("commit")), Boolean.TRUE.equals(git.get("dirty")),
+        code.get("sha256") instanceof String h ? h : null);
   }
 
   private static String firstLine(String s) {

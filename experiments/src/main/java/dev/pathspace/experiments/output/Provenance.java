@@ -20,7 +20,8 @@ import dev.pathspace.experiments.storage.AtomicFiles;
 
 /**
  * {@code provenance.json} of a run directory (after Tribuo's provenance and sde_sampler's hydra
- * output): resolved config file, git commit and dirty flag, pathspace and library versions, JVM, OS,
+ * output): resolved config file, git commit and dirty flag, the content fingerprint of the pathspace code
+ * ({@link CodeFingerprint}), pathspace and library versions, JVM, OS,
  * machine, seed, the command line, presets, and start/end timestamps. A resumed run appends to
  * {@code resumes}; {@code finished} is set when {@code summary.json} is written.
  */
@@ -70,6 +71,7 @@ public final class Provenance {
     m.put("command", new ArrayList<>(args));
     m.put("working_dir", workDir.toAbsolutePath().normalize().toString());
     m.put("git", git(workDir));
+    m.put("code", CodeFingerprint.ofClassPath(System.getProperty("java.class.path")));
     m.put("pathspace_version", pathspaceVersion());
     Map<String, String> versions = new LinkedHashMap<>(engineVersions);
     LIBRARIES.forEach((name, coords) -> versions.put(name, libraryVersion(coords, MARKER_CLASSES.get(name))));
@@ -90,6 +92,22 @@ public final class Provenance {
     m.put("finished", null);
     m.put("resumes", new ArrayList<>());
     return m;
+  }
+
+  /**
+   * The code version of a run as {@code run.json} and {@code collect} name it: {@code <pathspace version>},
+   * then {@code git <commit>} and {@code (dirty)} when recorded, then {@code code <first 12 hex digits of
+   * the code fingerprint>} when recorded (runs from before the fingerprint have none).
+   */
+  public static String codeVersion(String pathspaceVersion, String commit, boolean dirty, String codeSha256) {
+    StringBuilder sb = new StringBuilder(pathspaceVersion == null ? "unknown" : pathspaceVersion);
+    if (commit != null) {
+      sb.append(" git ").append(commit).append(dirty ? " (dirty)" : "");
+    }
+    if (codeSha256 != null && codeSha256.length() >= 12) {
+      sb.append(" code ").append(codeSha256, 0, 12);
+    }
+    return sb.toString();
   }
 
   /** Writes {@code provenance} to {@code file} atomically. */

@@ -2,6 +2,7 @@ package dev.pathspace.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pathspace.experiments.output.Provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import java.util.Map;
  * {@code output.Provenance}): the code version, the sweep the run was a point of, and its plug-ins.
  *
  * @param state {@link State#PRESENT}, {@link State#MISSING} or {@link State#UNREADABLE}
- * @param codeVersion {@code pathspace_version}, then {@code git <commit>} and {@code (dirty)} when recorded
- *     (the format of {@code run.json}'s {@code code_version}); empty unless present
+ * @param codeVersion {@code pathspace_version}, then {@code git <commit>} and {@code (dirty)} when recorded,
+ *     then {@code code <fingerprint prefix>} when recorded ({@code Provenance.codeVersion}, the format of
+ *     {@code run.json}'s {@code code_version}); empty unless present
  * @param sweep the sweep coordinates, or null when the run was not a sweep point
  * @param plugins each recorded plug-in jar as {@code path (sha256 prefix): registered keys}
  */
@@ -63,10 +65,9 @@ public record RunProvenance(State state, String codeVersion, Sweep sweep, List<S
   private static String codeVersion(JsonNode root) {
     String version = root.path("pathspace_version").isTextual() ? root.get("pathspace_version").asText() : "unknown";
     JsonNode git = root.path("git");
-    if (git.path("commit").isTextual()) {
-      return version + " git " + git.get("commit").asText() + (git.path("dirty").asBoolean(false) ? " (dirty)" : "");
-    }
-    return version;
+    JsonNode code = root.path("code").path("sha256");
+    return Provenance.codeVersion(version, git.path("commit").isTextual() ? git.get("commit").asText() : null,
+        git.path("dirty").asBoolean(false), code.isTextual() ? code.asText() : null);
   }
 
   private static Sweep sweep(JsonNode s) {
